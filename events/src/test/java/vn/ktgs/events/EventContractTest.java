@@ -1,0 +1,78 @@
+package vn.ktgs.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventContractTest {
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    @Test
+    void orgUnitEventMatchesItsSchemasAndRoundTrips() throws Exception {
+        UUID root = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        OrgUnitUpserted data = new OrgUnitUpserted(id, "HT-01", "Đảng bộ phường Thành Sen", "COMMUNE", root,
+                List.of(root), true, true, false, true, 3, Instant.parse("2026-01-02T03:04:05Z"));
+        ObjectMapper json = EventJson.mapper();
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/ktgs/planning-service",
+                EventTypes.ORG_UNIT_UPSERTED, id.toString(), Instant.now(), CloudEvent.JSON, null, json.valueToTree(data));
+        JsonNode wire = json.readTree(json.writeValueAsString(event));
+
+        assertEquals(Set.of(), schema("schemas/cloudevent.v1.json").validate(wire));
+        assertEquals(Set.of(), schema("schemas/org-unit.upserted.v1.json").validate(wire.get("data")));
+        assertEquals(data, json.treeToValue(wire.get("data"), OrgUnitUpserted.class));
+        assertEquals("Đảng bộ phường Thành Sen", wire.at("/data/name").asText());
+    }
+
+    @Test
+    void schemaRejectsAnEventWithoutItsId() throws Exception {
+        JsonNode bad = EventJson.mapper().readTree("{\"code\":\"X\",\"name\":\"Y\"}");
+        Set<ValidationMessage> errors = schema("schemas/org-unit.upserted.v1.json").validate(bad);
+        assertFalse(errors.isEmpty());
+        assertTrue(errors.stream().anyMatch(e -> e.getMessage().contains("id")));
+    }
+
+    @Test
+    void asyncApiListsEveryTopic() throws Exception {
+        JsonNode doc;
+        try (InputStream in = resource("asyncapi.yaml")) {
+            doc = new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+        List<String> addresses = new ArrayList<>();
+        doc.get("channels").forEach(c -> addresses.add(c.get("address").asText()));
+        for (Field f : Topics.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                assertTrue(addresses.contains((String) f.get(null)), "AsyncAPI lacks topic " + f.get(null));
+            }
+        }
+        assertEquals("vn.ktgs.org-unit.upserted.v1", doc.at("/components/messages/orgUnitUpserted/name").asText());
+    }
+
+    private static JsonSchema schema(String path) throws Exception {
+        try (InputStream in = resource(path)) {
+            return SCHEMAS.getSchema(in);
+        }
+    }
+
+    private static InputStream resource(String path) {
+        return EventContractTest.class.getClassLoader().getResourceAsStream(path);
+    }
+}

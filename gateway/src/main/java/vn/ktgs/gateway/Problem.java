@@ -1,0 +1,41 @@
+package vn.ktgs.gateway;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** The gateway's own errors, written as RFC 9457 problem details carrying the request id. */
+enum Problem {
+    UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
+    NOT_FOUND(404, "not-found", "Not Found"),
+    CONTENT_TOO_LARGE(413, "content-too-large", "Content Too Large"),
+    BAD_GATEWAY(502, "bad-gateway", "Bad Gateway"),
+    GATEWAY_TIMEOUT(504, "gateway-timeout", "Gateway Timeout");
+
+    static final String TYPE_BASE = "https://ktgs.vn/problems/";
+
+    private final int status;
+    private final String type;
+    private final String title;
+
+    Problem(int status, String type, String title) {
+        this.status = status;
+        this.type = type;
+        this.title = title;
+    }
+
+    void send(RoutingContext ctx, String detail) {
+        String requestId = ctx.get(RequestIds.KEY);
+        JsonObject body = new JsonObject()
+                .put("type", TYPE_BASE + type)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", ctx.request().path())
+                .put("requestId", requestId);
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .end(body.encode());
+    }
+}
