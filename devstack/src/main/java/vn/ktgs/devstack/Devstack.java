@@ -13,9 +13,9 @@ import java.util.stream.Stream;
  * by another class loader in the same JVM (Quarkus tests use several) finds the same servers.
  */
 public final class Devstack {
-    private static final String PG_PORT = "ktgs.devstack.pg.port";
-    private static final String KAFKA = "ktgs.devstack.kafka";
-    private static final String KEYS = "ktgs.devstack.keys";
+    private static final String PG_PORT = "devstack.pg.port";
+    private static final String KAFKA = "devstack.kafka";
+    private static final String KEYS = "devstack.keys";
 
     private static Devstack shared;
 

@@ -6,8 +6,8 @@ import io.smallrye.config.WithName;
 
 import java.time.Duration;
 
-/** Settings of the shared plumbing, under {@code ktgs.*}. */
-@ConfigMapping(prefix = "ktgs")
+/** Settings of the shared plumbing, under {@code ktgs.kit.*}. */
+@ConfigMapping(prefix = "ktgs.kit")
 public interface KitConfig {
     /** Names the event source ({@code /ktgs/<name>}) and the consumer group. */
     @WithName("service-name")
@@ -19,6 +19,14 @@ public interface KitConfig {
     Inbox inbox();
 
     Scope scope();
+
+    OrgCopy orgCopy();
+
+    interface OrgCopy {
+        /** Keep a local copy of the org directory from its topic (build time: it decides whether the handler exists). */
+        @WithDefault("false")
+        boolean enabled();
+    }
 
     interface Outbox {
         @WithDefault("true")

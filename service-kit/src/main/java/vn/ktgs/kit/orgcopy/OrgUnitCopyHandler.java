@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
 /**
  * Keeps this service's copy of the org directory ({@code kit_org_unit_copy}) for scope checks.
  * Only a newer {@code version} overwrites, so replays and late duplicates change nothing.
- * Enabled in the services that do not own the directory ({@code ktgs.org-copy.enabled=true}).
+ * Enabled in the services that do not own the directory ({@code ktgs.kit.org-copy.enabled=true}).
  */
 @ApplicationScoped
-@IfBuildProperty(name = "ktgs.org-copy.enabled", stringValue = "true")
+@IfBuildProperty(name = "ktgs.kit.org-copy.enabled", stringValue = "true")
 public class OrgUnitCopyHandler implements EventHandler {
 
     @Override

@@ -32,10 +32,10 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldError(field, rule, message)));
     }
 
-    /** 409: conflicts with the current state (a duplicate, an illegal transition). */
+    /** 409: conflicts with the current state (a duplicate, an illegal transition); {@code field} may be null. */
     public static ProblemException conflict(String field, String rule, String message) {
         return new ProblemException(409, "conflict", "The request conflicts with the current state", message,
-                field == null ? List.of() : List.of(new FieldError(field, rule, message)));
+                List.of(new FieldError(field, rule, message)));
     }
 
     /** 404: unknown, or outside the caller's scope; the two look the same on purpose. */

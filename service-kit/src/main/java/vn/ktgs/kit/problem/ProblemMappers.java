@@ -47,7 +47,11 @@ public class ProblemMappers {
                 errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")), errors);
     }
 
-    @ServerExceptionMapper
+    /** Listed one by one: exact types win over the JSON mappers Quarkus brings. */
+    @ServerExceptionMapper({JsonProcessingException.class, com.fasterxml.jackson.core.JsonParseException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class})
     public Response malformed(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
                 ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")

@@ -24,7 +24,7 @@ public class OrgScope {
         this.dataSource = dataSource;
         this.table = config.scope().orgTable();
         if (!table.matches("[a-z_]+")) {
-            throw new IllegalArgumentException("ktgs.scope.org-table must be a plain table name: " + table);
+            throw new IllegalArgumentException("ktgs.kit.scope.org-table must be a plain table name: " + table);
         }
     }
 

@@ -1,0 +1,155 @@
+package vn.ktgs.planning.org;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import vn.ktgs.kit.paging.Page;
+import vn.ktgs.kit.paging.PageParams;
+import vn.ktgs.kit.problem.ProblemException;
+import vn.ktgs.kit.security.Caller;
+import vn.ktgs.kit.security.Roles;
+import vn.ktgs.kit.web.Idempotency;
+
+import java.util.List;
+import java.util.UUID;
+
+/** /api/v1/org-units: the organisation directory. Anyone reads their subtree; {@code admin} changes it. */
+@Path("/api/v1/org-units")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrgUnitResource {
+    private final OrgDirectory directory;
+    private final Caller caller;
+    private final Idempotency idempotency;
+
+    OrgUnitResource(OrgDirectory directory, Caller caller, Idempotency idempotency) {
+        this.directory = directory;
+        this.caller = caller;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public Response create(@Valid @NotNull OrgUnitRequests.Create body,
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey, @jakarta.ws.rs.core.Context UriInfo uri) {
+        return idempotency.once(idempotencyKey, "POST /api/v1/org-units", body, () -> {
+            OrgUnit u = directory.create(actorUnit(), body, null);
+            return Response.created(uri.getAbsolutePathBuilder().path(u.id.toString()).build())
+                    .tag(etag(u)).entity(OrgUnitView.of(u)).build();
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    public Response get(@PathParam("id") UUID id) {
+        OrgUnit u = directory.visible(actorUnit(), id);
+        return Response.ok(OrgUnitView.of(u)).tag(etag(u)).build();
+    }
+
+    @GET
+    @Path("/{id}/children")
+    @Authenticated
+    public Page<OrgUnitView> children(@PathParam("id") UUID id, @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive,
+                                      @Valid @BeanParam PageParams paging) {
+        return directory.children(actorUnit(), id, includeInactive, paging).map(OrgUnitView::of);
+    }
+
+    /** Search the caller's subtree; {@code q} matches names ignoring diacritics ("thanh sen" finds "Thành Sen"). */
+    @GET
+    @Authenticated
+    public Page<OrgUnitView> search(@QueryParam("q") String q, @QueryParam("level") String level,
+                                    @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive,
+                                    @Valid @BeanParam PageParams paging) {
+        if (q != null && q.length() > 200) {
+            throw ProblemException.invalid("q", "size", "q must have at most 200 characters");
+        }
+        return directory.search(actorUnit(), q, level, includeInactive, paging).map(OrgUnitView::of);
+    }
+
+    @POST
+    @Path("/{id}/rename")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public Response rename(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull OrgUnitRequests.Rename body) {
+        return changed(directory.rename(actorUnit(), id, version(ifMatch), body.name()));
+    }
+
+    @POST
+    @Path("/{id}/move")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                         @Valid @NotNull OrgUnitRequests.Move body) {
+        return changed(directory.move(actorUnit(), id, version(ifMatch), body.parentId()));
+    }
+
+    @POST
+    @Path("/{id}/deactivate")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public Response deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return changed(directory.deactivate(actorUnit(), id, version(ifMatch)));
+    }
+
+    /** The level types with Vietnamese labels and where each may sit. */
+    @GET
+    @Path("/levels")
+    @Authenticated
+    public List<LevelView> levels() {
+        return directory.levels().stream().map(LevelView::of).toList();
+    }
+
+    public record LevelView(String code, String labelVi, String labelEn, List<String> parentLevels, boolean mayHaveUbkt,
+                            boolean staffAgency, java.time.LocalDate validFrom, java.time.LocalDate validTo, String regulation) {
+        static LevelView of(OrgLevel l) {
+            return new LevelView(l.code, l.labelVi, l.labelEn, l.parentLevels.stream().sorted().toList(), l.mayHaveUbkt,
+                    l.staffAgency, l.validFrom, l.validTo, l.regulation);
+        }
+    }
+
+    private OrgUnit actorUnit() {
+        UUID org = caller.org();
+        OrgUnit u = OrgUnit.findById(org);
+        if (u == null) {
+            throw ProblemException.forbidden("the caller's org unit " + org + " is not in the directory");
+        }
+        return u;
+    }
+
+    private static Response changed(OrgUnit u) {
+        return Response.ok(OrgUnitView.of(u)).tag(etag(u)).build();
+    }
+
+    private static EntityTag etag(OrgUnit u) {
+        return new EntityTag(String.valueOf(u.version));
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null) {
+            return null;
+        }
+        String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("If-Match", "etag", "If-Match must be the ETag of the unit, e.g. \"3\"");
+        }
+    }
+}

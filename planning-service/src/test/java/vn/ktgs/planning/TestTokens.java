@@ -1,0 +1,19 @@
+package vn.ktgs.planning;
+
+import vn.ktgs.devstack.Devstack;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Bearer headers for test callers, signed with the key the service under test trusts. */
+public final class TestTokens {
+    public static final UUID ROOT = UUID.fromString("00000000-0000-0000-0000-000000000001");
+
+    private TestTokens() {
+    }
+
+    public static String bearer(UUID org, String... roles) {
+        return "Bearer " + Devstack.shared().tokens().mint("user-" + String.join("-", roles) + "@" + org, org.toString(),
+                List.of(roles), 600);
+    }
+}
