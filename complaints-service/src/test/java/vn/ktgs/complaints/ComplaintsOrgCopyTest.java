@@ -1,0 +1,16 @@
+package vn.ktgs.complaints;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import vn.ktgs.devstack.DevstackTestResource;
+import vn.ktgs.kit.contract.OrgCopyContractTest;
+
+@QuarkusTest
+@WithTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "complaints"))
+class ComplaintsOrgCopyTest extends OrgCopyContractTest {
+    @Override
+    protected String orgUnitsPath() {
+        return "/api/v1/denunciations/org-units";
+    }
+}

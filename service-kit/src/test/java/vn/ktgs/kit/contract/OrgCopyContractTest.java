@@ -1,0 +1,184 @@
+package vn.ktgs.kit.contract;
+
+import io.agroal.api.AgroalDataSource;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.ktgs.devstack.Devstack;
+import vn.ktgs.devstack.JwtMinter;
+import vn.ktgs.events.CloudEvent;
+import vn.ktgs.events.EventJson;
+import vn.ktgs.events.EventTypes;
+import vn.ktgs.events.OrgUnitUpserted;
+import vn.ktgs.events.Topics;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What every service that keeps a copy of the org directory must do: apply the directory's events
+ * once and never go back to an older state, park poison messages, check tokens and scope.
+ * Each such service runs it as a {@code @QuarkusTest} subclass naming its own path.
+ */
+public abstract class OrgCopyContractTest {
+    private static final UUID ROOT = UUID.fromString("00000000-0000-0000-0000-000000000001");
+
+    @Inject
+    AgroalDataSource db;
+
+    private KafkaProducer<String, String> producer;
+    private UUID province;
+    private UUID ward;
+    private UUID commune;
+
+    /** Where the service shows its copy, e.g. {@code /api/v1/inspections/org-units}. */
+    protected abstract String orgUnitsPath();
+
+    @BeforeEach
+    void directory() throws Exception {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.shared().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+        province = UUID.randomUUID();
+        ward = UUID.randomUUID();
+        commune = UUID.randomUUID();
+        publish(unit(province, List.of(ROOT), "Đảng bộ tỉnh Hà Tĩnh", "PROVINCE", 1));
+        publish(unit(ward, List.of(ROOT, province), "Đảng bộ phường Thành Sen", "COMMUNE", 1));
+        publish(unit(commune, List.of(ROOT, province), "Đảng bộ xã Thạch Hà", "COMMUNE", 1));
+        awaitName(commune, "Đảng bộ xã Thạch Hà");
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+    }
+
+    @Test
+    void keepsACopyOfTheDirectoryFromItsTopic() {
+        given().header("Authorization", bearer(province, "viewer")).get(orgUnitsPath() + "/" + ward)
+                .then().statusCode(200)
+                .body("name", equalTo("Đảng bộ phường Thành Sen"))
+                .body("level", equalTo("COMMUNE"))
+                .body("ancestorIds[1]", equalTo(province.toString()))
+                .body("version", equalTo(1));
+    }
+
+    @Test
+    void appliesEachEventOnceAndNeverGoesBackToAnOlderState() throws Exception {
+        CloudEvent renamed = unit(ward, List.of(ROOT, province), "Đảng bộ phường Trần Phú", "COMMUNE", 2);
+        CloudEvent late = unit(ward, List.of(ROOT, province), "Tên cũ đến muộn", "COMMUNE", 1);
+        publish(renamed);
+        publish(renamed);
+        publish(late);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("SELECT count(*) FROM kit_processed_event WHERE event_id = '" + late.id() + "'") == 1);
+        assertEquals("Đảng bộ phường Trần Phú", queryName(ward));
+        assertEquals(1, count("SELECT count(*) FROM kit_processed_event WHERE event_id = '" + renamed.id() + "'"));
+        assertEquals(2, count("SELECT version FROM kit_org_unit_copy WHERE id = '" + ward + "'"));
+    }
+
+    @Test
+    void parksAPoisonMessageAndGoesOn() throws Exception {
+        producer.send(new ProducerRecord<>(Topics.ORG_UNITS, ward.toString(), "{not json")).get();
+        publish(unit(ward, List.of(ROOT, province), "Đảng bộ phường sau lỗi", "COMMUNE", 3));
+        awaitName(ward, "Đảng bộ phường sau lỗi");
+        await().atMost(Duration.ofSeconds(20)).until(() -> dlqHas("{not json"));
+    }
+
+    @Test
+    void refusesCallersWithoutAValidToken() {
+        given().get(orgUnitsPath() + "/" + ward).then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        String otherKey = new JwtMinter(JwtMinter.newKeyPair().getPrivate(), JwtMinter.LOCAL_ISSUER)
+                .mint("x", province.toString(), List.of("viewer"), 300);
+        given().header("Authorization", "Bearer " + otherKey).get(orgUnitsPath() + "/" + ward).then().statusCode(401);
+        String expired = Devstack.shared().tokens().sign(Map.of("iss", JwtMinter.LOCAL_ISSUER, "aud", JwtMinter.AUDIENCE,
+                "sub", "x", "groups", List.of("viewer"), "org", province.toString(), "exp", Instant.now().getEpochSecond() - 120));
+        given().header("Authorization", "Bearer " + expired).get(orgUnitsPath() + "/" + ward).then().statusCode(401);
+    }
+
+    @Test
+    void showsOnlyTheCallersSubtree() {
+        given().header("Authorization", bearer(commune, "viewer")).get(orgUnitsPath() + "/" + ward)
+                .then().statusCode(404).contentType("application/problem+json").body("type", containsString("not-found"));
+        given().header("Authorization", bearer(ward, "viewer")).get(orgUnitsPath() + "/" + province).then().statusCode(404);
+        given().header("Authorization", bearer(province, "viewer")).get(orgUnitsPath() + "/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void isReadyWithDatabaseKafkaAndEventPlumbing() {
+        RestAssured.get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'event plumbing' }.status", equalTo("UP"));
+        RestAssured.get("/q/metrics").then().statusCode(200).body(containsString("ktgs_inbox_lag"));
+    }
+
+    private static String bearer(UUID org, String role) {
+        return "Bearer " + Devstack.shared().tokens().mint("tester", org.toString(), List.of(role), 300);
+    }
+
+    private static CloudEvent unit(UUID id, List<UUID> ancestors, String name, String level, long version) {
+        OrgUnitUpserted data = new OrgUnitUpserted(id, "U-" + id.toString().substring(0, 8), name, level,
+                ancestors.get(ancestors.size() - 1), ancestors, true, true, false, true, version, Instant.now());
+        return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/ktgs/planning-service",
+                EventTypes.ORG_UNIT_UPSERTED, id.toString(), Instant.now(), CloudEvent.JSON, null, EventJson.mapper().valueToTree(data));
+    }
+
+    private void publish(CloudEvent e) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.ORG_UNITS, e.subject(), EventJson.mapper().writeValueAsString(e))).get();
+    }
+
+    private void awaitName(UUID id, String name) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> name.equals(queryName(id)));
+    }
+
+    private String queryName(UUID id) throws Exception {
+        try (Connection c = db.getConnection(); var ps = c.prepareStatement("SELECT name FROM kit_org_unit_copy WHERE id = ?")) {
+            ps.setObject(1, id);
+            var rs = ps.executeQuery();
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = db.getConnection(); var s = c.createStatement()) {
+            var rs = s.executeQuery(sql);
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static boolean dlqHas(String value) {
+        var cfg = Map.<String, Object>of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.shared().bootstrapServers(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "dlq-check-" + UUID.randomUUID(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var c = new org.apache.kafka.clients.consumer.KafkaConsumer<>(cfg,
+                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.StringDeserializer())) {
+            c.subscribe(List.of(Topics.deadLetter(Topics.ORG_UNITS)));
+            for (int i = 0; i < 10; i++) {
+                for (var r : c.poll(Duration.ofMillis(300))) {
+                    if (value.equals(r.value())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
