@@ -73,6 +73,7 @@ final class Exchange {
     private void send(HttpClientRequest outbound) {
         this.outbound = outbound;
         outbound.response().onSuccess(this::relay).onFailure(this::fail);
+        outbound.exceptionHandler(e -> { }); // failures reach fail() through the response; Vert.x would log them too
         // A caller who has gone away should not keep the service busy.
         response.closeHandler(v -> outbound.reset());
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
@@ -105,6 +106,8 @@ final class Exchange {
             outbound.setChunked(true);
         }
         outbound.write(chunk);
+        // The timeout is for the service's silence; a caller's slow upload must not use it up.
+        outbound.idleTimeout(timeout.toMillis());
         if (outbound.writeQueueFull()) {
             request.pause();
             outbound.drainHandler(v -> request.resume());
@@ -136,7 +139,7 @@ final class Exchange {
         if (response.headWritten()) {
             response.reset();
         } else if (cause instanceof TimeoutException) {
-            LOG.warnf("request %s: %s did not answer within %s", requestId, upstream.name(), timeout);
+            LOG.warnf("request %s: %s did not answer within %d ms", requestId, upstream.name(), timeout.toMillis());
             Problem.GATEWAY_TIMEOUT.send(ctx, "The " + upstream.name() + " service did not answer in time.");
         } else {
             LOG.warnf("request %s: %s could not be reached: %s", requestId, upstream.name(), cause);

@@ -6,13 +6,17 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import vn.ktgs.gateway.Upstreams.Upstream;
+import vn.ktgs.gateway.Upstreams.Match;
 
 import java.util.Optional;
 
 /** Everything under {@code /api/}: request id, size cap, token check, then the service that serves the path. */
 @Singleton
 public class ProxyHandler {
+    private static final String MATCH = "ktgs.match";
+    // Read by Quarkus' HTTP metrics: requests are counted by route, not by a path full of record ids.
+    private static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
+
     private final GatewayConfig config;
     private final Upstreams upstreams;
     private final TokenCheck tokens;
@@ -35,6 +39,9 @@ public class ProxyHandler {
         String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
         ctx.put(RequestIds.KEY, requestId);
         ctx.response().putHeader(RequestIds.HEADER, requestId);
+        Optional<Match> match = upstreams.find(ctx.normalizedPath());
+        ctx.put(MATCH, match);
+        ctx.vertx().getOrCreateContext().putLocal(METRICS_URI_TEMPLATE, match.map(Match::prefix).orElse("/api/*"));
         if (limit.declaredTooLarge(ctx.request())) {
             limit.refuse(ctx);
         } else {
@@ -53,7 +60,7 @@ public class ProxyHandler {
             if (checked.succeeded()) {
                 forward(ctx);
             } else if (checked.cause() instanceof TokenCheck.Rejected rejected) {
-                ctx.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, rejected.challenge());
+                ctx.response().putHeader("WWW-Authenticate", rejected.challenge());
                 Problem.UNAUTHORIZED.send(ctx, rejected.getMessage());
             } else {
                 ctx.fail(checked.cause());
@@ -62,11 +69,11 @@ public class ProxyHandler {
     }
 
     private void forward(RoutingContext ctx) {
-        Optional<Upstream> upstream = upstreams.find(ctx.normalizedPath());
-        if (upstream.isEmpty()) {
+        Optional<Match> match = ctx.get(MATCH);
+        if (match.isEmpty()) {
             Problem.NOT_FOUND.send(ctx, "No service serves " + ctx.normalizedPath() + ".");
             return;
         }
-        new Exchange(ctx, upstream.get(), limit, config.timeout()).start(upstreams.client());
+        new Exchange(ctx, match.get().upstream(), limit, config.timeout()).start(upstreams.client());
     }
 }

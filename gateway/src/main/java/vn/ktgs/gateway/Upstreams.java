@@ -19,20 +19,15 @@ public class Upstreams {
     /** A service; its name (not its URL) is what callers may see in problem details and health checks. */
     public record Upstream(String name, List<String> prefixes, URI url) {
 
-        /** The length of the longest prefix that matches the path, or -1. The query is not part of the path. */
-        int match(String path) {
-            return prefixes.stream()
-                    .filter(p -> path.equals(p) || path.startsWith(p + "/"))
-                    .mapToInt(String::length)
-                    .max()
-                    .orElse(-1);
-        }
-
         RequestOptions target() {
             boolean https = "https".equalsIgnoreCase(url.getScheme());
             int port = url.getPort() != -1 ? url.getPort() : https ? 443 : 80;
             return new RequestOptions().setHost(url.getHost()).setPort(port).setSsl(https);
         }
+    }
+
+    /** The service for a path, and the prefix that chose it. */
+    public record Match(Upstream upstream, String prefix) {
     }
 
     private final List<Upstream> all;
@@ -46,10 +41,18 @@ public class Upstreams {
         client = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
     }
 
-    Optional<Upstream> find(String path) {
-        return all.stream()
-                .filter(u -> u.match(path) >= 0)
-                .max(Comparator.comparingInt(u -> u.match(path)));
+    /** The longest prefix that is the path itself or a parent of it (the query is not part of the path). */
+    Optional<Match> find(String path) {
+        Match best = null;
+        for (Upstream upstream : all) {
+            for (String prefix : upstream.prefixes()) {
+                boolean matches = path.equals(prefix) || path.startsWith(prefix + "/");
+                if (matches && (best == null || prefix.length() > best.prefix().length())) {
+                    best = new Match(upstream, prefix);
+                }
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     List<Upstream> all() {

@@ -1,0 +1,131 @@
+package vn.ktgs.gateway;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * A stand-in service. It answers with the body it received and reports what it received in
+ * {@code X-Echo-*} headers; {@code X-Stub-Status} and {@code X-Stub-Delay-Ms} choose its status and delay.
+ * {@code GET /__stats} (asked directly, not through the gateway) counts the requests it saw.
+ */
+final class EchoServer {
+    private static final List<String> ECHOED = List.of(
+            "Authorization", "X-Request-Id", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "Content-Type");
+
+    /** Requests whose body arrived whole, requests whose body was cut off, and health probes. */
+    record Stats(int completed, int aborted, int probes) {
+        /** Requests that reached the service, whole or not. */
+        int received() {
+            return completed + aborted;
+        }
+
+        static Stats of(String baseUrl) throws IOException, InterruptedException {
+            String[] n = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(baseUrl + "/__stats")).build(), HttpResponse.BodyHandlers.ofString())
+                    .body().split(",");
+            return new Stats(Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]));
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final AtomicInteger completed = new AtomicInteger();
+    private final AtomicInteger aborted = new AtomicInteger();
+    private final AtomicInteger probes = new AtomicInteger();
+
+    EchoServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(threads);
+        server.createContext("/", this::echo);
+        server.createContext("/q/health/ready", exchange -> {
+            probes.incrementAndGet();
+            reply(exchange, 200, "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
+        });
+        server.createContext("/__stats", exchange -> reply(exchange, 200,
+                (completed.get() + "," + aborted.get() + "," + probes.get()).getBytes(StandardCharsets.UTF_8)));
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    void stop() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void echo(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try {
+            body = exchange.getRequestBody().readAllBytes();
+        } catch (IOException cutOff) {
+            aborted.incrementAndGet();
+            exchange.close();
+            return;
+        }
+        completed.incrementAndGet();
+        Headers in = exchange.getRequestHeaders();
+        Headers out = exchange.getResponseHeaders();
+        out.set("X-Echo-Method", exchange.getRequestMethod());
+        out.set("X-Echo-Uri", exchange.getRequestURI().toString());
+        for (String name : ECHOED) {
+            if (in.containsKey(name)) {
+                out.set("X-Echo-" + name, in.getFirst(name));
+            }
+        }
+        out.set("X-Echo-Header-Names", in.keySet().stream()
+                .map(n -> n.toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(",")));
+        out.set("X-Echo-Body-Sha256", sha256(body));
+        out.set("Content-Type", in.containsKey("Content-Type") ? in.getFirst("Content-Type") : "application/octet-stream");
+        String delay = in.getFirst("X-Stub-Delay-Ms");
+        if (delay != null) {
+            try {
+                Thread.sleep(Long.parseLong(delay));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        String status = in.getFirst("X-Stub-Status");
+        reply(exchange, status == null ? 200 : Integer.parseInt(status), body);
+    }
+
+    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
+        try (exchange) {
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream os = exchange.getResponseBody()) {
+                    os.write(body);
+                }
+            }
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
