@@ -42,6 +42,7 @@ public class KitRuntime {
     private InboxConsumer inbox;
     private volatile boolean relayAlive;
     private volatile boolean inboxAlive;
+    private final List<Thread> threads = new java.util.ArrayList<>();
 
     KitRuntime(AgroalDataSource dataSource, KitConfig config, MeterRegistry metrics,
                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -82,6 +83,9 @@ public class KitRuntime {
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     ConsumerConfig.GROUP_ID_CONFIG, config.serviceName(),
                     ConsumerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-inbox",
+                    // static membership: a restarted instance takes its partitions back at once,
+                    // instead of the group waiting for the old member to time out
+                    ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, (config.serviceName() + "." + hostName()).replaceAll("[^A-Za-z0-9._-]", "_"),
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100),
@@ -124,8 +128,28 @@ public class KitRuntime {
         if (inbox != null) {
             inbox.stop();
         }
+        // let the consumer leave its group and the relay finish its batch before the JVM goes
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (producer != null) {
             producer.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+
+    private static String hostName() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
         }
     }
 
@@ -137,9 +161,10 @@ public class KitRuntime {
         return inbox == null || inboxAlive;
     }
 
-    private static void daemon(String name, Runnable body) {
+    private void daemon(String name, Runnable body) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
         t.start();
+        threads.add(t);
     }
 }
