@@ -3,6 +3,14 @@ package vn.ktgs.events;
 /** CloudEvents {@code type} values. The version suffix changes only with an incompatible payload. */
 public final class EventTypes {
     public static final String ORG_UNIT_UPSERTED = "vn.ktgs.org-unit.upserted.v1";
+    /** A plan's first revision was approved: {@link PlanApproved}. */
+    public static final String PLAN_APPROVED = "vn.ktgs.plan.approved.v1";
+    /** A later revision of an approved plan was approved: {@link PlanApproved} with a reason. */
+    public static final String PLAN_AMENDED = "vn.ktgs.plan.amended.v1";
+    /** Inspection-service's lifecycle events that fulfil plan items: {@link InspectionProgress}. */
+    public static final String INSPECTION_SCHEDULED = "vn.ktgs.inspection.scheduled.v1";
+    public static final String INSPECTION_STARTED = "vn.ktgs.inspection.started.v1";
+    public static final String INSPECTION_CONCLUDED = "vn.ktgs.inspection.concluded.v1";
 
     private EventTypes() {
     }

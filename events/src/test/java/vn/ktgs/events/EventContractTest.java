@@ -43,6 +43,24 @@ class EventContractTest {
     }
 
     @Test
+    void planAndInspectionEventsMatchTheirSchemas() throws Exception {
+        UUID item = UUID.randomUUID();
+        PlanApproved plan = new PlanApproved(UUID.randomUUID(), 2, UUID.randomUUID(), "ANNUAL", 2026, null, null,
+                "Kế hoạch kiểm tra, giám sát năm 2026", "PLANNING-QD296-2025", "Điều chỉnh", Instant.now(),
+                List.of(new PlanApproved.Item(item, "INSPECTION", "THEMATIC_INSPECTION",
+                        new PlanApproved.Subject("MEMBER", UUID.randomUUID(), "DV-001", "Nguyễn Văn Hùng", "Bí thư"),
+                        "Nội dung", null, java.time.LocalDate.of(2026, 7, 1), java.time.LocalDate.of(2026, 9, 30), "UBKT", null)));
+        JsonNode planJson = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(plan));
+        assertEquals(Set.of(), schema("schemas/plan.approved.v1.json").validate(planJson));
+        assertEquals(plan, EventJson.mapper().treeToValue(planJson, PlanApproved.class));
+
+        InspectionProgress progress = new InspectionProgress(UUID.randomUUID(), UUID.randomUUID(), item, null, Instant.now());
+        JsonNode progressJson = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(progress));
+        assertEquals(Set.of(), schema("schemas/inspection.progress.v1.json").validate(progressJson));
+        assertFalse(schema("schemas/plan.approved.v1.json").validate(progressJson).isEmpty());
+    }
+
+    @Test
     void schemaRejectsAnEventWithoutItsId() throws Exception {
         JsonNode bad = EventJson.mapper().readTree("{\"code\":\"X\",\"name\":\"Y\"}");
         Set<ValidationMessage> errors = schema("schemas/org-unit.upserted.v1.json").validate(bad);

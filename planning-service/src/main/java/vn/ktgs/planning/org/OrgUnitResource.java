@@ -21,9 +21,9 @@ import jakarta.ws.rs.core.UriInfo;
 import vn.ktgs.kit.paging.Page;
 import vn.ktgs.kit.paging.PageParams;
 import vn.ktgs.kit.problem.ProblemException;
-import vn.ktgs.kit.security.Caller;
 import vn.ktgs.kit.security.Roles;
 import vn.ktgs.kit.web.Idempotency;
+import vn.ktgs.kit.web.Versions;
 
 import java.util.List;
 import java.util.UUID;
@@ -33,12 +33,12 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrgUnitResource {
     private final OrgDirectory directory;
-    private final Caller caller;
+    private final CallerUnit callerUnit;
     private final Idempotency idempotency;
 
-    OrgUnitResource(OrgDirectory directory, Caller caller, Idempotency idempotency) {
+    OrgUnitResource(OrgDirectory directory, CallerUnit callerUnit, Idempotency idempotency) {
         this.directory = directory;
-        this.caller = caller;
+        this.callerUnit = callerUnit;
         this.idempotency = idempotency;
     }
 
@@ -125,12 +125,7 @@ public class OrgUnitResource {
     }
 
     private OrgUnit actorUnit() {
-        UUID org = caller.org();
-        OrgUnit u = OrgUnit.findById(org);
-        if (u == null) {
-            throw ProblemException.forbidden("the caller's org unit " + org + " is not in the directory");
-        }
-        return u;
+        return callerUnit.get();
     }
 
     private static Response changed(OrgUnit u) {
@@ -138,18 +133,10 @@ public class OrgUnitResource {
     }
 
     private static EntityTag etag(OrgUnit u) {
-        return new EntityTag(String.valueOf(u.version));
+        return Versions.etag(u.version);
     }
 
     private static Long version(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("If-Match", "etag", "If-Match must be the ETag of the unit, e.g. \"3\"");
-        }
+        return Versions.expected(ifMatch);
     }
 }

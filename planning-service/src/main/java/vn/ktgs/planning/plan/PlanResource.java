@@ -1,0 +1,219 @@
+package vn.ktgs.planning.plan;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import vn.ktgs.kit.paging.Page;
+import vn.ktgs.kit.paging.PageParams;
+import vn.ktgs.kit.problem.ProblemException;
+import vn.ktgs.kit.security.Roles;
+import vn.ktgs.kit.web.Idempotency;
+import vn.ktgs.kit.web.Versions;
+import vn.ktgs.planning.org.CallerUnit;
+import vn.ktgs.planning.org.OrgDirectory;
+import vn.ktgs.planning.org.OrgUnit;
+import vn.ktgs.planning.plan.PlanCodes.Kind;
+import vn.ktgs.planning.plan.PlanCodes.Status;
+import vn.ktgs.planning.plan.PlanWorkflow.Action;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * /api/v1/plans: KT,GS plans. Officers of a unit draft and submit its plans; committee members of the
+ * unit or of a unit above it return, approve and close them; everyone reads within their subtree.
+ */
+@Path("/api/v1/plans")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanResource {
+    private final Plans plans;
+    private final PlanReports reports;
+    private final CallerUnit callerUnit;
+    private final OrgDirectory directory;
+    private final Idempotency idempotency;
+
+    PlanResource(Plans plans, PlanReports reports, CallerUnit callerUnit, OrgDirectory directory, Idempotency idempotency) {
+        this.plans = plans;
+        this.reports = reports;
+        this.callerUnit = callerUnit;
+        this.directory = directory;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @RolesAllowed(Roles.OFFICER)
+    @Transactional
+    public Response create(@Valid @NotNull PlanRequests.Draft body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           @Context UriInfo uri) {
+        return idempotency.once(idempotencyKey, "POST /api/v1/plans", body, () -> {
+            Plan p = plans.create(callerUnit.get(), body);
+            return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
+                    .tag(Versions.etag(p.version)).entity(plans.view(callerUnit.get(), p.id, null)).build();
+        });
+    }
+
+    /** Plans of {@code org} (default: the caller's unit) and, unless {@code subtree=false}, of the units below it. */
+    @GET
+    @Authenticated
+    public Page<PlanViews.PlanSummary> list(@QueryParam("org") UUID org, @QueryParam("subtree") @DefaultValue("true") boolean subtree,
+                                            @QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("kind") Kind kind,
+                                            @QueryParam("status") Status status, @QueryParam("q") @jakarta.validation.constraints.Size(max = 200) String q,
+                                            @Valid @BeanParam PageParams paging) {
+        return plans.list(scope(org), subtree, year, kind, status, q, paging).map(PlanViews.PlanSummary::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    public Response get(@PathParam("id") UUID id, @QueryParam("revision") @Min(1) Integer revision) {
+        PlanViews.PlanView v = plans.view(callerUnit.get(), id, revision);
+        return Response.ok(v).tag(Versions.etag(v.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.OFFICER)
+    @Transactional
+    public Response update(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                           @Valid @NotNull PlanRequests.Draft body) {
+        return changed(plans.update(callerUnit.get(), id, Versions.expected(ifMatch), body));
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @RolesAllowed(Roles.OFFICER)
+    @Transactional
+    public Response submit(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
+        return changed(plans.transition(callerUnit.get(), id, Versions.expected(ifMatch), Action.SUBMIT, null));
+    }
+
+    @POST
+    @Path("/{id}/return")
+    @RolesAllowed(Roles.COMMITTEE)
+    @Transactional
+    public Response sendBack(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                             @Valid @NotNull PlanRequests.Reason body) {
+        return changed(plans.transition(callerUnit.get(), id, Versions.expected(ifMatch), Action.RETURN, body.reason()));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed(Roles.COMMITTEE)
+    @Transactional
+    public Response approve(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
+        return changed(plans.transition(callerUnit.get(), id, Versions.expected(ifMatch), Action.APPROVE, null));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed(Roles.COMMITTEE)
+    @Transactional
+    public Response close(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
+        return changed(plans.transition(callerUnit.get(), id, Versions.expected(ifMatch), Action.CLOSE, null));
+    }
+
+    /** Opens a new revision of an approved plan, with the reason; it is approved like the first one. */
+    @POST
+    @Path("/{id}/amend")
+    @RolesAllowed(Roles.OFFICER)
+    @Transactional
+    public Response amend(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                          @Valid @NotNull PlanRequests.Amendment body) {
+        return changed(plans.amend(callerUnit.get(), id, Versions.expected(ifMatch), body));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Authenticated
+    public PlanViews.History history(@PathParam("id") UUID id) {
+        return plans.history(callerUnit.get(), id);
+    }
+
+    @GET
+    @Path("/{id}/progress")
+    @Authenticated
+    public PlanReports.Progress progress(@PathParam("id") UUID id) {
+        return reports.progress(plans.visible(callerUnit.get(), id), LocalDate.now());
+    }
+
+    /** Which units below {@code org} have the approved plan they must have: by {@code year}, or by {@code term} ("2025-2030"). */
+    @GET
+    @Path("/coverage")
+    @Authenticated
+    public PlanReports.Coverage coverage(@QueryParam("org") UUID org, @QueryParam("year") @Min(2000) @Max(2100) Integer year,
+                                         @QueryParam("term") @Pattern(regexp = "\\d{4}-\\d{4}", message = "a term is written 2025-2030") String term,
+                                         @QueryParam("missingOnly") @DefaultValue("false") boolean missingOnly,
+                                         @Valid @BeanParam PageParams paging) {
+        if ((year == null) == (term == null)) {
+            throw ProblemException.invalid("year", "year-or-term", "give either year or term");
+        }
+        int[] t = term == null ? null : Arrays.stream(term.split("-")).mapToInt(Integer::parseInt).toArray();
+        return reports.coverage(scope(org), year, t == null ? null : t[0], t == null ? null : t[1], missingOnly, paging);
+    }
+
+    /** Planned against done by unit and kind, for a year or one of its quarters or months. */
+    @GET
+    @Path("/report")
+    @Authenticated
+    public Page<PlanReports.ReportRow> report(@QueryParam("org") UUID org, @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+                                              @QueryParam("quarter") @Min(1) @Max(4) Integer quarter,
+                                              @QueryParam("month") @Min(1) @Max(12) Integer month,
+                                              @Valid @BeanParam PageParams paging) {
+        if (quarter != null && month != null) {
+            throw ProblemException.invalid("quarter", "quarter-or-month", "give a quarter or a month, not both");
+        }
+        LocalDate from = LocalDate.of(year, quarter != null ? 3 * quarter - 2 : month != null ? month : 1, 1);
+        LocalDate to = quarter != null ? from.plusMonths(3).minusDays(1)
+                : month != null ? from.plusMonths(1).minusDays(1) : LocalDate.of(year, 12, 31);
+        return reports.report(scope(org), from, to, LocalDate.now(), paging);
+    }
+
+    /** The codes of plans with their Vietnamese labels. */
+    @GET
+    @Path("/codes")
+    @Authenticated
+    public Map<String, List<Code>> codes() {
+        return Map.of(
+                "kind", Arrays.stream(Kind.values()).map(k -> new Code(k.name(), k.labelVi)).toList(),
+                "status", Arrays.stream(Status.values()).map(k -> new Code(k.name(), k.labelVi)).toList(),
+                "activity", Arrays.stream(PlanCodes.Activity.values()).map(k -> new Code(k.name(), k.labelVi)).toList(),
+                "itemKind", Arrays.stream(PlanCodes.ItemKind.values()).map(k -> new Code(k.name(), k.labelVi)).toList(),
+                "itemStatus", Arrays.stream(PlanCodes.ItemStatus.values()).map(k -> new Code(k.name(), k.labelVi)).toList(),
+                "subjectType", Arrays.stream(PlanCodes.SubjectType.values()).map(k -> new Code(k.name(), k.labelVi)).toList(),
+                "periodType", Arrays.stream(PlanCodes.PeriodType.values()).map(k -> new Code(k.name(), k.labelVi)).toList());
+    }
+
+    public record Code(String code, String labelVi) {
+    }
+
+    private OrgUnit scope(UUID org) {
+        OrgUnit actor = callerUnit.get();
+        return org == null ? actor : directory.visible(actor, org);
+    }
+
+    private Response changed(Plan p) {
+        return Response.ok(plans.view(callerUnit.get(), p.id, null)).tag(Versions.etag(p.version)).build();
+    }
+}
