@@ -101,14 +101,15 @@ public class OrgDirectory {
         OrgUnitRules.checkNoCycle(u, parent);
         OrgUnitRules.checkPlacement(level(u.level), level(parent.level), parent, LocalDate.now(clock));
         String oldPath = u.path;
+        String oldBound = u.subtreeBound();
         UUID oldParent = u.parentId;
         u.parentId = parent.id;
         u.path = OrgUnit.childPath(parent, u.id);
         changed(u, "org-unit.moved", Map.of("fromParentId", oldParent.toString(), "toParentId", parent.id.toString()));
         // Every unit below changes its ancestors: new path, new version, new event.
-        List<OrgUnit> below = em.createQuery("from OrgUnit where path like :prefix and id <> :id order by path", OrgUnit.class)
-                .setParameter("prefix", oldPath + "%") // ids and '/' only: no LIKE wildcards
-                .setParameter("id", u.id)
+        List<OrgUnit> below = em.createQuery("from OrgUnit where path > :path and path < :bound order by path", OrgUnit.class)
+                .setParameter("path", oldPath)
+                .setParameter("bound", oldBound)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         for (OrgUnit d : below) {
@@ -146,8 +147,8 @@ public class OrgDirectory {
     /** Units in the actor's subtree whose name contains {@code q}, diacritics and case ignored. */
     public vn.ktgs.kit.paging.Page<OrgUnit> search(OrgUnit actorUnit, String q, String level, boolean includeInactive,
                                                    PageParams paging) {
-        StringBuilder where = new StringBuilder("path like :subtree");
-        Parameters params = Parameters.with("subtree", actorUnit.path + "%");
+        StringBuilder where = new StringBuilder("path >= :subtree and path < :bound");
+        Parameters params = Parameters.with("subtree", actorUnit.path).and("bound", actorUnit.subtreeBound());
         if (q != null && !q.isBlank()) {
             where.append(" and nameFolded like :q escape '\\'");
             params.and("q", "%" + VietnameseText.fold(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");

@@ -53,6 +53,15 @@ public class OrgUnit extends PanacheEntityBase {
         return other.path.startsWith(path);
     }
 
+    /**
+     * The least path greater than every path in this unit's subtree: with {@link #path} it bounds the
+     * subtree as a range ({@code path >= this.path and path < bound}), which an index serves even in a
+     * prepared statement's generic plan, where {@code LIKE ?} cannot use it.
+     */
+    public String subtreeBound() {
+        return path.substring(0, path.length() - 1) + (char) ('/' + 1);
+    }
+
     static String childPath(OrgUnit parent, UUID id) {
         return (parent == null ? "/" : parent.path) + id + "/";
     }

@@ -62,7 +62,7 @@ public class PlanReports {
                 ? "p.kind = 'ANNUAL' AND p.year = ?"
                 : "p.kind = 'TERM_PROGRAMME' AND p.term_start = ? AND p.term_end = ?";
         String from = " FROM org_unit u LEFT JOIN plan p ON p.owner_unit_id = u.id AND p.approved_revision IS NOT NULL AND "
-                + planJoin + " WHERE u.path LIKE ? AND u.id <> ? AND u.active AND u.level = ANY (?)";
+                + planJoin + " WHERE u.path > ? AND u.path < ? AND u.active AND u.level = ANY (?)";
         try (Connection c = db.getConnection()) {
             long required;
             long covered;
@@ -103,8 +103,8 @@ public class PlanReports {
             ps.setInt(n++, termStart);
             ps.setInt(n++, termEnd);
         }
-        ps.setString(n++, org.path + "%");
-        ps.setObject(n++, org.id);
+        ps.setString(n++, org.path);
+        ps.setString(n++, org.subtreeBound());
         ps.setArray(n++, c.createArrayOf("text", levels.toArray()));
         return n;
     }
@@ -177,11 +177,11 @@ public class PlanReports {
         String body = " FROM plan p JOIN org_unit u ON u.id = p.owner_unit_id"
                 + " JOIN plan_item i ON i.plan_id = p.id AND i.revision = p.approved_revision"
                 + " LEFT JOIN plan_item_progress pr ON pr.item_id = i.id"
-                + " WHERE u.path LIKE ? AND p.approved_revision IS NOT NULL AND i.period_from <= ? AND i.period_to >= ?";
+                + " WHERE u.path >= ? AND u.path < ? AND p.approved_revision IS NOT NULL AND i.period_from <= ? AND i.period_to >= ?";
         try (Connection c = db.getConnection()) {
             long total;
             try (var ps = c.prepareStatement("SELECT count(DISTINCT (u.id, i.kind))" + body)) {
-                bindReport(ps, org, from, to);
+                bindReport(ps, 1, org, from, to);
                 var rs = ps.executeQuery();
                 rs.next();
                 total = rs.getLong(1);
@@ -193,11 +193,9 @@ public class PlanReports {
                     + " count(*) FILTER (WHERE coalesce(pr.status, 'PLANNED') <> 'DONE' AND i.period_to < ?)"
                     + body + " GROUP BY u.id, u.code, u.name, u.path, i.kind ORDER BY u.path, i.kind LIMIT ? OFFSET ?")) {
                 ps.setDate(1, Date.valueOf(today));
-                ps.setString(2, org.path + "%");
-                ps.setDate(3, Date.valueOf(to));
-                ps.setDate(4, Date.valueOf(from));
-                ps.setInt(5, paging.size);
-                ps.setInt(6, paging.offset());
+                bindReport(ps, 2, org, from, to);
+                ps.setInt(6, paging.size);
+                ps.setInt(7, paging.offset());
                 var rs = ps.executeQuery();
                 while (rs.next()) {
                     rows.add(new ReportRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
@@ -210,9 +208,10 @@ public class PlanReports {
         }
     }
 
-    private static void bindReport(PreparedStatement ps, OrgUnit org, LocalDate from, LocalDate to) throws SQLException {
-        ps.setString(1, org.path + "%");
-        ps.setDate(2, Date.valueOf(to));
-        ps.setDate(3, Date.valueOf(from));
+    private static void bindReport(PreparedStatement ps, int first, OrgUnit org, LocalDate from, LocalDate to) throws SQLException {
+        ps.setString(first, org.path);
+        ps.setString(first + 1, org.subtreeBound());
+        ps.setDate(first + 2, Date.valueOf(to));
+        ps.setDate(first + 3, Date.valueOf(from));
     }
 }

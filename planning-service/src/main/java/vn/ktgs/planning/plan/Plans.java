@@ -206,8 +206,8 @@ public class Plans {
         StringBuilder where = new StringBuilder();
         Parameters params;
         if (subtree) {
-            where.append("ownerUnitId in (select u.id from OrgUnit u where u.path like :prefix)");
-            params = Parameters.with("prefix", scope.path + "%");
+            where.append("ownerUnitId in (select u.id from OrgUnit u where u.path >= :path and u.path < :bound)");
+            params = Parameters.with("path", scope.path).and("bound", scope.subtreeBound());
         } else {
             where.append("ownerUnitId = :owner");
             params = Parameters.with("owner", scope.id);
