@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,6 +28,7 @@ import vn.ktgs.kit.paging.PageParams;
 import vn.ktgs.kit.problem.ProblemException;
 import vn.ktgs.kit.security.Roles;
 import vn.ktgs.kit.web.Idempotency;
+import vn.ktgs.kit.web.Params;
 import vn.ktgs.kit.web.Versions;
 import vn.ktgs.planning.org.CallerUnit;
 import vn.ktgs.planning.org.OrgDirectory;
@@ -77,11 +79,12 @@ public class PlanResource {
     /** Plans of {@code org} (default: the caller's unit) and, unless {@code subtree=false}, of the units below it. */
     @GET
     @Authenticated
-    public Page<PlanViews.PlanSummary> list(@QueryParam("org") UUID org, @QueryParam("subtree") @DefaultValue("true") boolean subtree,
-                                            @QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("kind") Kind kind,
-                                            @QueryParam("status") Status status, @QueryParam("q") @jakarta.validation.constraints.Size(max = 200) String q,
+    public Page<PlanViews.PlanSummary> list(@QueryParam("org") String org, @QueryParam("subtree") @DefaultValue("true") boolean subtree,
+                                            @QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("kind") String kind,
+                                            @QueryParam("status") String status, @QueryParam("q") @Size(max = 200) String q,
                                             @Valid @BeanParam PageParams paging) {
-        return plans.list(scope(org), subtree, year, kind, status, q, paging).map(PlanViews.PlanSummary::of);
+        return plans.list(scope(org), subtree, year, Params.enumValue(Kind.class, kind, "kind"),
+                Params.enumValue(Status.class, status, "status"), q, paging).map(PlanViews.PlanSummary::of);
     }
 
     @GET
@@ -162,7 +165,7 @@ public class PlanResource {
     @GET
     @Path("/coverage")
     @Authenticated
-    public PlanReports.Coverage coverage(@QueryParam("org") UUID org, @QueryParam("year") @Min(2000) @Max(2100) Integer year,
+    public PlanReports.Coverage coverage(@QueryParam("org") String org, @QueryParam("year") @Min(2000) @Max(2100) Integer year,
                                          @QueryParam("term") @Pattern(regexp = "\\d{4}-\\d{4}", message = "a term is written 2025-2030") String term,
                                          @QueryParam("missingOnly") @DefaultValue("false") boolean missingOnly,
                                          @Valid @BeanParam PageParams paging) {
@@ -177,7 +180,7 @@ public class PlanResource {
     @GET
     @Path("/report")
     @Authenticated
-    public Page<PlanReports.ReportRow> report(@QueryParam("org") UUID org, @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+    public Page<PlanReports.ReportRow> report(@QueryParam("org") String org, @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
                                               @QueryParam("quarter") @Min(1) @Max(4) Integer quarter,
                                               @QueryParam("month") @Min(1) @Max(12) Integer month,
                                               @Valid @BeanParam PageParams paging) {
@@ -208,9 +211,10 @@ public class PlanResource {
     public record Code(String code, String labelVi) {
     }
 
-    private OrgUnit scope(UUID org) {
+    private OrgUnit scope(String org) {
         OrgUnit actor = callerUnit.get();
-        return org == null ? actor : directory.visible(actor, org);
+        UUID id = Params.uuid(org, "org");
+        return id == null ? actor : directory.visible(actor, id);
     }
 
     private Response changed(Plan p) {

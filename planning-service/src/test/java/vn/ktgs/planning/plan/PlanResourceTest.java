@@ -239,6 +239,10 @@ class PlanResourceTest {
                 .then().statusCode(200).body("totalItems", equalTo(1)).body("items[0].status", equalTo("DRAFT"));
         given().header("Authorization", province).queryParam("year", 2031).get(PLANS).then().statusCode(200)
                 .body("totalItems", equalTo(0));
+        given().header("Authorization", province).queryParam("status", "FINISHED").get(PLANS).then().statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        given().header("Authorization", province).queryParam("org", "not-an-id").get(PLANS).then().statusCode(400)
+                .body("errors[0].field", equalTo("org"));
     }
 
     @Test
