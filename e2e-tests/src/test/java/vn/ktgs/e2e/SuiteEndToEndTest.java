@@ -73,6 +73,22 @@ class SuiteEndToEndTest {
 
     @Test
     @Order(2)
+    void planningRoutesReachThePlanningService() throws Exception {
+        String officer = suite.token("officer-thanhsen");
+        String id = given().baseUri(suite.gateway()).header("Authorization", "Bearer " + officer).contentType(ContentType.JSON)
+                .body(Map.of("kind", "ANNUAL", "year", 2026, "title", "Kế hoạch kiểm tra, giám sát năm 2026",
+                        "items", java.util.List.of(Map.of("kind", "THEMATIC_SUPERVISION",
+                                "subject", Map.of("type", "ORG_UNIT", "orgUnitId", WARD),
+                                "content", "Việc thực hiện quy chế làm việc", "period", Map.of("type", "QUARTER", "quarter", 2)))))
+                .post("/api/v1/plans").then().statusCode(201).body("status", equalTo("DRAFT")).extract().path("id");
+        given().baseUri(suite.gateway()).header("Authorization", "Bearer " + suite.token("btv-tinh"))
+                .get("/api/v1/plans/" + id).then().statusCode(200).body("items[0].period.from", equalTo("2026-04-01"));
+        given().baseUri(suite.gateway()).header("Authorization", "Bearer " + officer).get("/api/v1/rule-sets")
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem("PLANNING-QD296-2025"));
+    }
+
+    @Test
+    @Order(2)
     void aCallWithoutAValidTokenIsRefusedAtTheGateway() {
         given().baseUri(suite.gateway()).get("/api/v1/org-units/" + PROVINCE)
                 .then().statusCode(401).contentType("application/problem+json")

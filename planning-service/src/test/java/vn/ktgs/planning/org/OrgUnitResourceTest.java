@@ -12,10 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ktgs.devstack.DevstackTestResource;
 import vn.ktgs.events.Topics;
+import vn.ktgs.planning.Sql;
 import vn.ktgs.planning.TestTokens;
 import vn.ktgs.planning.TopicWatcher;
 
-import java.sql.Connection;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.HashMap;
@@ -79,8 +79,8 @@ class OrgUnitResourceTest {
                 .body("version", equalTo(1))
                 .extract().path("id");
 
-        assertEquals("Chi bộ thôn Đông Tiến " + tag, queryString("SELECT name FROM org_unit WHERE id = '" + id + "'"));
-        assertEquals(1, count("SELECT count(*) FROM kit_audit WHERE entity_id = '" + id + "' AND action = 'org-unit.created'"
+        assertEquals("Chi bộ thôn Đông Tiến " + tag, Sql.string(db, "SELECT name FROM org_unit WHERE id = '" + id + "'"));
+        assertEquals(1, Sql.count(db, "SELECT count(*) FROM kit_audit WHERE entity_id = '" + id + "' AND action = 'org-unit.created'"
                 + " AND actor LIKE 'user-admin@%' AND request_id IS NOT NULL"));
 
         List<JsonNode> events = TopicWatcher.eventsFor(Topics.ORG_UNITS, id, l -> !l.isEmpty(), Duration.ofSeconds(20));
@@ -137,7 +137,7 @@ class OrgUnitResourceTest {
         given().header("Authorization", admin).header("If-Match", "\"1\"").contentType(ContentType.JSON)
                 .body(Map.of("name", "Stale " + tag)).post(UNITS + "/" + ward + "/rename")
                 .then().statusCode(412).contentType("application/problem+json").body("type", containsString("stale-version"));
-        assertEquals("Đảng bộ phường Trần Phú " + tag, queryString("SELECT name FROM org_unit WHERE id = '" + ward + "'"));
+        assertEquals("Đảng bộ phường Trần Phú " + tag, Sql.string(db, "SELECT name FROM org_unit WHERE id = '" + ward + "'"));
         List<JsonNode> events = TopicWatcher.eventsFor(Topics.ORG_UNITS, ward.toString(), l -> l.size() >= 2, Duration.ofSeconds(20));
         assertEquals(2, events.get(events.size() - 1).at("/data/version").asLong());
     }
@@ -163,7 +163,7 @@ class OrgUnitResourceTest {
     void refusesCyclesUnknownParentsAndLevelsThatDoNotFit() {
         String admin = bearer(province, "admin");
         UUID group = create(admin, cell, "GROUP", "G" + tag, "Tổ đảng " + tag, false);
-        long before = count("SELECT count(*) FROM org_unit");
+        long before = Sql.count(db, "SELECT count(*) FROM org_unit");
         rejectMove(admin, ward, group, 422, "parentId", "no-cycle");
         rejectMove(admin, ward, ward, 422, "parentId", "no-cycle");
         rejectMove(admin, ward, UUID.randomUUID(), 422, "parentId", "parent-exists");
@@ -187,8 +187,8 @@ class OrgUnitResourceTest {
                 .post(UNITS).then().statusCode(400).contentType("application/problem+json");
         given().header("Authorization", admin).contentType(ContentType.JSON).body("{\"code\":\"A\",\"name\":\"B\",\"level\":\"CELL\",\"parentId\":\"not-a-uuid\"}")
                 .post(UNITS).then().statusCode(400).body("errors[0].field", equalTo("parentId"));
-        assertEquals(before, count("SELECT count(*) FROM org_unit"), "nothing was written");
-        assertEquals(cell.toString(), queryString("SELECT parent_id::text FROM org_unit WHERE id = '" + group + "'"));
+        assertEquals(before, Sql.count(db, "SELECT count(*) FROM org_unit"), "nothing was written");
+        assertEquals(cell.toString(), Sql.string(db, "SELECT parent_id::text FROM org_unit WHERE id = '" + group + "'"));
     }
 
     @Test
@@ -242,7 +242,7 @@ class OrgUnitResourceTest {
             }
             read.get(UNITS + "/" + ward).then().statusCode(401);
         }
-        assertEquals(0, count("SELECT count(*) FROM org_unit WHERE code = 'Z" + tag + "'"));
+        assertEquals(0, Sql.count(db, "SELECT count(*) FROM org_unit WHERE code = 'Z" + tag + "'"));
         // the valid version of the same claims works
         given().header("Authorization", "Bearer " + minter.sign(claims)).get(UNITS + "/" + ward).then().statusCode(200);
     }
@@ -269,8 +269,8 @@ class OrgUnitResourceTest {
         given().header("Authorization", bearer(ward, "admin")).get(UNITS + "/" + province).then().statusCode(404);
         given().header("Authorization", bearer(UUID.randomUUID(), "viewer")).get(UNITS + "/" + ward).then().statusCode(403);
         given().header("Authorization", bearer(province, "viewer")).get(UNITS + "/" + UUID.randomUUID()).then().statusCode(404);
-        assertEquals(0, count("SELECT count(*) FROM org_unit WHERE code = 'R" + tag + "'"));
-        assertEquals("Đảng bộ phường Thành Sen " + tag, queryString("SELECT name FROM org_unit WHERE id = '" + ward + "'"));
+        assertEquals(0, Sql.count(db, "SELECT count(*) FROM org_unit WHERE code = 'R" + tag + "'"));
+        assertEquals("Đảng bộ phường Thành Sen " + tag, Sql.string(db, "SELECT name FROM org_unit WHERE id = '" + ward + "'"));
     }
 
     @Test
@@ -286,7 +286,7 @@ class OrgUnitResourceTest {
         given().header("Authorization", admin).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(Map.of("code", "J" + tag, "name", "Khác", "level", "CELL", "parentId", ward)).post(UNITS)
                 .then().statusCode(422).body("errors[0].field", equalTo("Idempotency-Key"));
-        assertEquals(1, count("SELECT count(*) FROM org_unit WHERE code IN ('I" + tag + "', 'J" + tag + "')"));
+        assertEquals(1, Sql.count(db, "SELECT count(*) FROM org_unit WHERE code IN ('I" + tag + "', 'J" + tag + "')"));
     }
 
     @Test
@@ -321,25 +321,5 @@ class OrgUnitResourceTest {
                 .body("errors.field", hasItem(field))
                 .body("errors.rule", hasItem(rule))
                 .body("requestId", notNullValue());
-    }
-
-    private long count(String sql) {
-        try (Connection c = db.getConnection(); var s = c.createStatement()) {
-            var rs = s.executeQuery(sql);
-            assertTrue(rs.next());
-            return rs.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String queryString(String sql) {
-        try (Connection c = db.getConnection(); var s = c.createStatement()) {
-            var rs = s.executeQuery(sql);
-            assertTrue(rs.next());
-            return rs.getString(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -21,10 +21,10 @@ import vn.ktgs.events.EventJson;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.InspectionProgress;
 import vn.ktgs.events.Topics;
+import vn.ktgs.planning.Sql;
 import vn.ktgs.planning.TestTree;
 import vn.ktgs.planning.TopicWatcher;
 
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,8 +87,8 @@ class PlanResourceTest {
                 .extract().path("id");
         given().header("Authorization", bearer(tree.province, "viewer")).get(PLANS + "/" + id)
                 .then().statusCode(200).body("id", equalTo(id)).body("items.size()", equalTo(2));
-        assertEquals(2, count("SELECT count(*) FROM plan_item WHERE plan_id = '" + id + "'"));
-        assertEquals(1, count("SELECT count(*) FROM kit_audit WHERE entity_id = '" + id + "' AND action = 'plan.create'"));
+        assertEquals(2, Sql.count(db, "SELECT count(*) FROM plan_item WHERE plan_id = '" + id + "'"));
+        assertEquals(1, Sql.count(db, "SELECT count(*) FROM kit_audit WHERE entity_id = '" + id + "' AND action = 'plan.create'"));
 
         given().header("Authorization", bearer(tree.province, "viewer")).get(PLANS + "/codes")
                 .then().statusCode(200).body("itemKind.find { it.code == 'INSPECTION_ON_SIGNS' }.labelVi",
@@ -150,12 +150,12 @@ class PlanResourceTest {
                 .then().statusCode(403);
         given().header("Authorization", wardCommittee).header("If-Match", "\"1\"").post(PLANS + "/" + id + "/close")
                 .then().statusCode(412);
-        assertEquals("APPROVED", string("SELECT status FROM plan WHERE id = '" + id + "'"));
+        assertEquals("APPROVED", Sql.string(db, "SELECT status FROM plan WHERE id = '" + id + "'"));
     }
 
     @Test
     void refusesContentThatBreaksTheRulesAndWritesNothing() {
-        long plansBefore = count("SELECT count(*) FROM plan");
+        long plansBefore = Sql.count(db, "SELECT count(*) FROM plan");
         // a subject outside the owning unit's subtree, a period outside the year, an activity that is not the kind's
         rejected(wardOfficer, annual("Sai", List.of(
                         item("THEMATIC_SUPERVISION", orgSubject(tree.communeCell), month(3)),
@@ -179,7 +179,7 @@ class PlanResourceTest {
         rejected(wardOfficer, annual("", List.of()), 400, List.of("title"), List.of("notBlank"));
         rejected(wardOfficer, annual("Tháng sai", List.of(item("THEMATIC_SUPERVISION", orgSubject(tree.wardCell),
                 Map.of("type", "MONTH", "month", 13)))), 422, List.of("items[0].period"), List.of("period-valid"));
-        assertEquals(plansBefore, count("SELECT count(*) FROM plan"));
+        assertEquals(plansBefore, Sql.count(db, "SELECT count(*) FROM plan"));
 
         String id = draft(tree.ward, wardOfficer, List.of());
         given().header("Authorization", wardOfficer).post(PLANS + "/" + id + "/submit")
@@ -192,8 +192,8 @@ class PlanResourceTest {
         String second = draft(tree.ward, wardOfficer, List.of(item("THEMATIC_INSPECTION", orgSubject(tree.wardCell), quarter(4))));
         action(second, "submit", wardOfficer, null).statusCode(200);
         conflict(action(second, "approve", wardCommittee, null), "one-approved-plan");
-        assertEquals("SUBMITTED", string("SELECT status FROM plan WHERE id = '" + second + "'"));
-        assertEquals(1, count("SELECT count(*) FROM plan WHERE owner_unit_id = '" + tree.ward + "' AND approved_revision IS NOT NULL"));
+        assertEquals("SUBMITTED", Sql.string(db, "SELECT status FROM plan WHERE id = '" + second + "'"));
+        assertEquals(1, Sql.count(db, "SELECT count(*) FROM plan WHERE owner_unit_id = '" + tree.ward + "' AND approved_revision IS NOT NULL"));
         assertTrue(first != null);
     }
 
@@ -220,7 +220,7 @@ class PlanResourceTest {
         action(id, "approve", wardOfficer, null).statusCode(403);
         given().header("Authorization", sibling).queryParam("org", tree.ward).get(PLANS).then().statusCode(404);
         given().header("Authorization", bearer(tree.wardCell, "viewer")).get(PLANS + "/" + id).then().statusCode(404);
-        assertEquals("SUBMITTED", string("SELECT status FROM plan WHERE id = '" + id + "'"));
+        assertEquals("SUBMITTED", Sql.string(db, "SELECT status FROM plan WHERE id = '" + id + "'"));
     }
 
     @Test
@@ -290,14 +290,14 @@ class PlanResourceTest {
         String ids = sent.stream().map(e -> "'" + e.id() + "'").distinct().reduce((a, b) -> a + "," + b).orElseThrow();
         // every event, the late "scheduled" included, is processed; the duplicate only once
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                count("SELECT count(*) FROM kit_processed_event WHERE consumer = 'planning-service' AND event_id IN (" + ids + ")") == 4);
+                Sql.count(db, "SELECT count(*) FROM kit_processed_event WHERE consumer = 'planning-service' AND event_id IN (" + ids + ")") == 4);
         given().header("Authorization", wardOfficer).get(PLANS + "/" + id + "/progress").then().statusCode(200)
                 .body("items[0].status", equalTo("DONE")).body("items[0].inspectionId", equalTo(inspection.toString()))
                 .body("items[0].overdue", equalTo(false))
                 .body("items[1].status", equalTo("PLANNED")).body("items[1].overdue", equalTo(true))
                 .body("overdue", equalTo(1))
                 .body("byKind.find { it.kind == 'THEMATIC_INSPECTION' }.done", equalTo(1));
-        assertEquals(1, count("SELECT count(*) FROM kit_processed_event WHERE event_id = '" + concluded.id() + "'"));
+        assertEquals(1, Sql.count(db, "SELECT count(*) FROM kit_processed_event WHERE event_id = '" + concluded.id() + "'"));
         given().header("Authorization", bearer(tree.province, "viewer")).queryParam("year", YEAR).get(PLANS + "/report")
                 .then().statusCode(200).body("totalItems", equalTo(2))
                 .body("items.find { it.kind == 'THEMATIC_INSPECTION' }.done", equalTo(1))
@@ -344,7 +344,7 @@ class PlanResourceTest {
         foreign.put("id", UUID.randomUUID().toString());
         action(id, "amend", wardOfficer, Map.of("reason", "x", "content", annual("x", List.of(foreign)))).statusCode(422)
                 .body("errors[0].rule", equalTo("item-id-known"));
-        assertEquals(2, count("SELECT revision FROM plan WHERE id = '" + id + "'"));
+        assertEquals(2, Sql.count(db, "SELECT revision FROM plan WHERE id = '" + id + "'"));
     }
 
     @Test
@@ -355,7 +355,7 @@ class PlanResourceTest {
                 .body(body).post(PLANS).then().statusCode(201).extract().path("id");
         given().header("Authorization", wardOfficer).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(body).post(PLANS).then().statusCode(201).body("id", equalTo(first)).header("Idempotent-Replayed", "true");
-        assertEquals(1, count("SELECT count(*) FROM plan WHERE owner_unit_id = '" + tree.ward + "'"));
+        assertEquals(1, Sql.count(db, "SELECT count(*) FROM plan WHERE owner_unit_id = '" + tree.ward + "'"));
     }
 
     // --- helpers ---
@@ -448,25 +448,5 @@ class PlanResourceTest {
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/ktgs/inspection-service", type,
                 inspection.toString(), Instant.now(), CloudEvent.JSON, null,
                 EventJson.mapper().valueToTree(new InspectionProgress(inspection, plan, item, null, Instant.now())));
-    }
-
-    private long count(String sql) {
-        try (Connection c = db.getConnection(); var s = c.createStatement()) {
-            var rs = s.executeQuery(sql);
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String string(String sql) {
-        try (Connection c = db.getConnection(); var s = c.createStatement()) {
-            var rs = s.executeQuery(sql);
-            rs.next();
-            return rs.getString(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
