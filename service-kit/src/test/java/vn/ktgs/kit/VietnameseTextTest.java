@@ -21,4 +21,9 @@ class VietnameseTextTest {
         assertEquals("Nghệ An", stored);
         assertEquals(7, stored.length());
     }
+
+    @Test
+    void searchPatternsEscapeLikeWildcards() {
+        assertEquals("%50\\% ha\\_noi%", VietnameseText.containsPattern("50% Hà_Nội"));
+    }
 }

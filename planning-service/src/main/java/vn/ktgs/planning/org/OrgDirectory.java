@@ -151,7 +151,7 @@ public class OrgDirectory {
         Parameters params = Parameters.with("subtree", actorUnit.path).and("bound", actorUnit.subtreeBound());
         if (q != null && !q.isBlank()) {
             where.append(" and nameFolded like :q escape '\\'");
-            params.and("q", "%" + VietnameseText.fold(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.and("q", VietnameseText.containsPattern(q));
         }
         if (level != null && !level.isBlank()) {
             where.append(" and level = :level");

@@ -225,8 +225,8 @@ public class Plans {
             params.and("status", status);
         }
         if (q != null && !q.isBlank()) {
-            where.append(" and titleFolded like :q");
-            params.and("q", "%" + VietnameseText.fold(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            where.append(" and titleFolded like :q escape '\\'");
+            params.and("q", VietnameseText.containsPattern(q));
         }
         var query = Plan.<Plan>find(where.toString(), Sort.descending("updatedAt").and("id"), params);
         List<Plan> items = query.page(io.quarkus.panache.common.Page.of(paging.page, paging.size)).list();

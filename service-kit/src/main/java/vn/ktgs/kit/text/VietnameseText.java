@@ -25,4 +25,9 @@ public final class VietnameseText {
         String stripped = MARKS.matcher(Normalizer.normalize(normalise(s), Normalizer.Form.NFD)).replaceAll("");
         return stripped.replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
     }
+
+    /** A LIKE pattern that finds {@code q} inside a folded column: "%" + fold(q) + "%", with LIKE's own characters escaped. */
+    public static String containsPattern(String q) {
+        return "%" + fold(q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
 }
