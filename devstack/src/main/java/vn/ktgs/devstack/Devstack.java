@@ -1,5 +1,7 @@
 package vn.ktgs.devstack;
 
+import vn.ktgs.events.Topics;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,6 +59,7 @@ public final class Devstack {
             }
             KafkaBroker broker = new KafkaBroker(work.resolve("kafka"), 0, 0);
             broker.start();
+            broker.createTopics(Topics.CLEANUP_POLICIES);
             JwtMinter.ensureKeyFiles(work.resolve("keys"));
             Postgres started = pg;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,5 +1,7 @@
 package vn.ktgs.devstack;
 
+import vn.ktgs.events.Topics;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +62,7 @@ public final class DevstackMain {
         }
         KafkaBroker kafka = new KafkaBroker(home.resolve("kafka"), kafkaPort, controllerPort);
         kafka.start();
+        kafka.createTopics(Topics.CLEANUP_POLICIES);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.stop();

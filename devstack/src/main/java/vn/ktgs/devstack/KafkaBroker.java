@@ -4,6 +4,8 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -17,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -64,6 +68,19 @@ public final class KafkaBroker implements AutoCloseable {
         s.startup();
         server = s;
         awaitReady(Duration.ofSeconds(60));
+    }
+
+    /** Creates the suite's topics with their cleanup policies (the org directory's is compacted), unless they exist. */
+    public void createTopics(Map<String, String> cleanupPolicies) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = cleanupPolicies.entrySet().stream()
+                    .filter(e -> !existing.contains(e.getKey()))
+                    .map(e -> new NewTopic(e.getKey(), Optional.of(3), Optional.empty())
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, e.getValue())))
+                    .toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        }
     }
 
     public synchronized void stop() {

@@ -66,6 +66,20 @@ class DevstackTest {
     }
 
     @Test
+    void theOrgDirectoryTopicIsCompacted() throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.shared().bootstrapServers()))) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, vn.ktgs.events.Topics.ORG_UNITS);
+            var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertEquals("compact", config.get("cleanup.policy").value());
+            var planning = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, vn.ktgs.events.Topics.PLANNING);
+            assertEquals("delete", admin.describeConfigs(List.of(planning)).all().get().get(planning).get("cleanup.policy").value());
+        }
+    }
+
+    @Test
     void brokerVersionEqualsTheClientVersionTheQuarkusBomManages() {
         // kafka_2.13 (the broker) is pinned in devstack/pom.xml; kafka-clients comes from the BOM
         assertEquals(System.getProperty("broker.version"), AppInfoParser.getVersion());
