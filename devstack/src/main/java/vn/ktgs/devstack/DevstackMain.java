@@ -1,5 +1,6 @@
 package vn.ktgs.devstack;
 
+import org.slf4j.LoggerFactory;
 import vn.ktgs.events.Topics;
 
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,8 @@ import java.util.concurrent.CountDownLatch;
  *   token --home DIR --users FILE NAME [--ttl SECONDS]
  * </pre>
  * {@code run} keeps PostgreSQL's and Kafka's data under DIR, so it survives a restart, and blocks
- * until the process is told to stop.
+ * until the process is told to stop. {@code users} and {@code token} print their answer on stdout:
+ * that is what ./suite reads.
  */
 public final class DevstackMain {
     private DevstackMain() {
@@ -75,7 +77,8 @@ public final class DevstackMain {
         }, "devstack-stop"));
         Files.writeString(home.resolve("devstack.ready"),
                 "postgres=" + pg.jdbcUrl("") + "\nkafka=" + kafka.bootstrapServers() + "\n", StandardCharsets.UTF_8);
-        System.out.println("devstack ready: PostgreSQL " + pg.jdbcUrl("<db>") + ", Kafka " + kafka.bootstrapServers());
+        LoggerFactory.getLogger(DevstackMain.class).info("devstack ready: PostgreSQL {}, Kafka {}", pg.jdbcUrl("<db>"),
+                kafka.bootstrapServers());
         stopped.await();
     }
 

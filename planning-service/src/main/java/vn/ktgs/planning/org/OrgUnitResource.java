@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -50,7 +49,7 @@ public class OrgUnitResource {
         return idempotency.once(idempotencyKey, "POST /api/v1/org-units", body, () -> {
             OrgUnit u = directory.create(actorUnit(), body, null);
             return Response.created(uri.getAbsolutePathBuilder().path(u.id.toString()).build())
-                    .tag(etag(u)).entity(OrgUnitView.of(u)).build();
+                    .tag(Versions.etag(u.version)).entity(OrgUnitView.of(u)).build();
         });
     }
 
@@ -59,7 +58,7 @@ public class OrgUnitResource {
     @Authenticated
     public Response get(@PathParam("id") UUID id) {
         OrgUnit u = directory.visible(actorUnit(), id);
-        return Response.ok(OrgUnitView.of(u)).tag(etag(u)).build();
+        return Response.ok(OrgUnitView.of(u)).tag(Versions.etag(u.version)).build();
     }
 
     @GET
@@ -88,7 +87,7 @@ public class OrgUnitResource {
     @Transactional
     public Response rename(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull OrgUnitRequests.Rename body) {
-        return changed(directory.rename(actorUnit(), id, version(ifMatch), body.name()));
+        return changed(directory.rename(actorUnit(), id, Versions.expected(ifMatch), body.name()));
     }
 
     @POST
@@ -97,7 +96,7 @@ public class OrgUnitResource {
     @Transactional
     public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull OrgUnitRequests.Move body) {
-        return changed(directory.move(actorUnit(), id, version(ifMatch), body.parentId()));
+        return changed(directory.move(actorUnit(), id, Versions.expected(ifMatch), body.parentId()));
     }
 
     @POST
@@ -105,7 +104,7 @@ public class OrgUnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     public Response deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return changed(directory.deactivate(actorUnit(), id, version(ifMatch)));
+        return changed(directory.deactivate(actorUnit(), id, Versions.expected(ifMatch)));
     }
 
     /** The level types with Vietnamese labels and where each may sit. */
@@ -129,14 +128,6 @@ public class OrgUnitResource {
     }
 
     private static Response changed(OrgUnit u) {
-        return Response.ok(OrgUnitView.of(u)).tag(etag(u)).build();
-    }
-
-    private static EntityTag etag(OrgUnit u) {
-        return Versions.etag(u.version);
-    }
-
-    private static Long version(String ifMatch) {
-        return Versions.expected(ifMatch);
+        return Response.ok(OrgUnitView.of(u)).tag(Versions.etag(u.version)).build();
     }
 }

@@ -72,7 +72,7 @@ public class PlanResource {
         return idempotency.once(idempotencyKey, "POST /api/v1/plans", body, () -> {
             Plan p = plans.create(callerUnit.get(), body);
             return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
-                    .tag(Versions.etag(p.version)).entity(plans.view(callerUnit.get(), p.id, null)).build();
+                    .tag(Versions.etag(p.version)).entity(plans.latestView(p)).build();
         });
     }
 
@@ -218,6 +218,6 @@ public class PlanResource {
     }
 
     private Response changed(Plan p) {
-        return Response.ok(plans.view(callerUnit.get(), p.id, null)).tag(Versions.etag(p.version)).build();
+        return Response.ok(plans.latestView(p)).tag(Versions.etag(p.version)).build();
     }
 }

@@ -193,6 +193,11 @@ public class Plans {
         return PlanViews.PlanView.of(p, r, PlanItem.of(p.id, shown));
     }
 
+    /** The latest revision of a plan the caller has just changed (already checked to be visible). */
+    public PlanViews.PlanView latestView(Plan p) {
+        return PlanViews.PlanView.of(p, PlanRevision.of(p, p.revision), PlanItem.of(p.id, p.revision));
+    }
+
     public PlanViews.History history(OrgUnit actorUnit, UUID id) {
         Plan p = visible(actorUnit, id);
         List<PlanRevision> revisions = PlanRevision.list("planId = ?1 order by revision", p.id);

@@ -7,7 +7,6 @@ import vn.ktgs.kit.problem.ProblemException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,18 +24,6 @@ public class OrgScope {
         this.table = config.scope().orgTable();
         if (!table.matches("[a-z_]+")) {
             throw new IllegalArgumentException("ktgs.kit.scope.org-table must be a plain table name: " + table);
-        }
-    }
-
-    /** The path of a unit, the prefix of every unit below it. */
-    public Optional<String> pathOf(UUID unit) {
-        try (Connection c = dataSource.getConnection();
-             var ps = c.prepareStatement("SELECT path FROM " + table + " WHERE id = ?")) {
-            ps.setObject(1, unit);
-            var rs = ps.executeQuery();
-            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException("org scope lookup failed", e);
         }
     }
 
@@ -58,10 +45,5 @@ public class OrgScope {
         if (unit == null || !contains(caller.org(), unit)) {
             throw ProblemException.notFound(what);
         }
-    }
-
-    /** The caller's own path; a caller whose unit is unknown here sees nothing. */
-    public String callerPath(Caller caller) {
-        return pathOf(caller.org()).orElseThrow(() -> ProblemException.forbidden("the caller's org unit is not in the directory"));
     }
 }
