@@ -75,9 +75,7 @@ public final class Postgres implements AutoCloseable {
 
     /** Creates the database unless it exists already. */
     public void ensureDatabase(String name) throws SQLException {
-        if (!name.matches("[a-z][a-z0-9_]*")) {
-            throw new IllegalArgumentException("database name must be lower-case letters, digits and _: " + name);
-        }
+        checkName(name);
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
              var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, name);
@@ -86,6 +84,31 @@ public final class Postgres implements AutoCloseable {
                     create.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
                 }
             }
+        }
+    }
+
+    /**
+     * A real outage of one database, for fault tests: the server refuses new connections to it and ends
+     * the open ones, until {@link #allowConnections} (clients see the same errors as when it is down).
+     */
+    public void refuseConnections(String database) throws SQLException {
+        checkName(database);
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password); var s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS false");
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+        }
+    }
+
+    public void allowConnections(String database) throws SQLException {
+        checkName(database);
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password); var s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS true");
+        }
+    }
+
+    private static void checkName(String name) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("database name must be lower-case letters, digits and _: " + name);
         }
     }
 

@@ -22,8 +22,12 @@ public final class Topics {
     private Topics() {
     }
 
-    /** Where a consumer parks a message it cannot process. */
-    public static String deadLetter(String topic) {
-        return topic + ".dlq";
+    /**
+     * Where the consumer group {@code group} (a service's name) parks the messages it cannot process,
+     * with the origin topic, partition, offset and the error in headers: one dead-letter topic per group,
+     * which only that group writes.
+     */
+    public static String deadLetter(String group) {
+        return "ktgs." + group + ".dlq";
     }
 }

@@ -33,7 +33,7 @@ class EventContractTest {
                 List.of(root), true, true, false, true, 3, Instant.parse("2026-01-02T03:04:05Z"));
         ObjectMapper json = EventJson.mapper();
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/ktgs/planning-service",
-                EventTypes.ORG_UNIT_UPSERTED, id.toString(), Instant.now(), CloudEvent.JSON, null, json.valueToTree(data));
+                EventTypes.ORG_UNIT_UPSERTED, id.toString(), Instant.now(), CloudEvent.JSON, null, null, json.valueToTree(data));
         JsonNode wire = json.readTree(json.writeValueAsString(event));
 
         assertEquals(Set.of(), schema("schemas/cloudevent.v1.json").validate(wire));

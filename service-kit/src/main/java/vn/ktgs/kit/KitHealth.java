@@ -3,10 +3,13 @@ package vn.ktgs.kit;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Liveness;
 
-/** Ready only while the outbox relay and the inbox consumer threads run (database and Kafka have their own checks). */
-@Readiness
+/**
+ * Live only while the outbox relay and the inbox consumer threads run: a thread that died never comes
+ * back by itself, so Kubernetes must restart the process (database and Kafka have readiness checks).
+ */
+@Liveness
 @ApplicationScoped
 public class KitHealth implements HealthCheck {
     private final KitRuntime runtime;

@@ -3,60 +3,106 @@ package vn.ktgs.kit;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import vn.ktgs.events.CloudEvent;
 import vn.ktgs.kit.config.KitConfig;
 import vn.ktgs.kit.inbox.EventHandler;
+import vn.ktgs.kit.inbox.Inbox;
 import vn.ktgs.kit.inbox.InboxConsumer;
+import vn.ktgs.kit.outbox.Janitor;
 import vn.ktgs.kit.outbox.OutboxRelay;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * Starts the outbox relay and, when the service has event handlers, the inbox consumer, each on a
- * thread of its own, and stops them on shutdown. Exposes their lag as metrics.
+ * Starts the outbox relay, the inbox consumer (when the service has event handlers) and the janitor,
+ * each on a thread of its own, and stops them on shutdown. Exposes their lag as metrics and whether
+ * their threads live ({@link KitHealth}). Kafka clients take every {@code kafka.*} setting (TLS, SASL)
+ * from the configuration.
  */
 @ApplicationScoped
 public class KitRuntime {
+    private static final Logger LOG = Logger.getLogger(KitRuntime.class);
+    private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
     private final AgroalDataSource dataSource;
     private final KitConfig config;
-    private final String bootstrapServers;
-    private final List<EventHandler> handlers;
+    private final Map<String, Object> kafkaConfig;
+    private final Map<String, List<EventHandler>> handlers;
     private final MeterRegistry metrics;
+    private final Tracer tracer;
+    private final Clock clock;
+    private final List<Thread> threads = new ArrayList<>();
     private KafkaProducer<String, String> producer;
     private OutboxRelay relay;
     private InboxConsumer inbox;
+    private ScheduledExecutorService janitor;
     private volatile boolean relayAlive;
     private volatile boolean inboxAlive;
-    private final List<Thread> threads = new java.util.ArrayList<>();
 
-    KitRuntime(AgroalDataSource dataSource, KitConfig config, MeterRegistry metrics,
-               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-               @Any Instance<EventHandler> handlers) {
+    KitRuntime(AgroalDataSource dataSource, KitConfig config, MeterRegistry metrics, OpenTelemetry otel, Clock clock,
+               @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, @Any Instance<EventHandler> handlers) {
         this.dataSource = dataSource;
         this.config = config;
         this.metrics = metrics;
-        this.bootstrapServers = bootstrapServers;
-        this.handlers = handlers.stream().toList();
+        this.tracer = otel.getTracer("vn.ktgs.kit");
+        this.clock = clock;
+        this.kafkaConfig = kafkaConfig;
+        this.handlers = handlers.stream().collect(Collectors.groupingBy(EventHandler::topic));
     }
 
     void start(@Observes StartupEvent ignored) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        producer = new KafkaProducer<>(kafka(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-outbox",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -64,64 +110,132 @@ public class KitRuntime {
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000)),
                 new StringSerializer(), new StringSerializer());
         if (config.outbox().relayEnabled()) {
             relay = new OutboxRelay(dataSource, producer, config.outbox().batchSize(), config.outbox().idleWait());
             relayAlive = true;
-            daemon("outbox-relay", () -> {
-                relay.run();
-                relayAlive = false;
-            });
+            thread("outbox-relay", relay, () -> relayAlive = false);
             Gauge.builder("ktgs.outbox.pending", () -> outboxLag(0))
                     .description("events committed but not yet published").register(metrics);
             Gauge.builder("ktgs.outbox.oldest.seconds", () -> outboxLag(1))
                     .description("age of the oldest unpublished event").register(metrics);
+            Gauge.builder("ktgs.outbox.failed", () -> outboxLag(2))
+                    .description("events Kafka refused for good, set aside for an operator").register(metrics);
         }
         if (!handlers.isEmpty()) {
-            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka(Map.of(
                     ConsumerConfig.GROUP_ID_CONFIG, config.serviceName(),
                     ConsumerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-inbox",
-                    // static membership: a restarted instance takes its partitions back at once,
-                    // instead of the group waiting for the old member to time out
-                    ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, (config.serviceName() + "." + hostName()).replaceAll("[^A-Za-z0-9._-]", "_"),
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100),
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100,
+                    // Dynamic membership: a pod that stops leaves the group at once; one that dies is noticed
+                    // within the session timeout. Cooperative rebalancing keeps the other partitions flowing.
+                    ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName(),
+                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
+                    ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000,
+                    ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 60_000)),
                     new StringDeserializer(), new StringDeserializer());
-            inbox = new InboxConsumer(config.serviceName(), consumer, producer, handlers, this::inNewTransaction,
-                    config.inbox().attempts());
+            inbox = new InboxConsumer(config.serviceName(), consumer, producer, Set.copyOf(handlers.keySet()), this::apply,
+                    config.inbox().backoffMin(), config.inbox().backoffMax());
             inboxAlive = true;
-            daemon("inbox-consumer", () -> {
-                inbox.run();
-                inboxAlive = false;
-            });
+            thread("inbox-consumer", inbox, () -> inboxAlive = false);
             Gauge.builder("ktgs.inbox.lag", inbox, InboxConsumer::lag)
                     .description("records behind the end of the consumed topics").register(metrics);
+            Gauge.builder("ktgs.inbox.retrying", inbox, InboxConsumer::retrying)
+                    .description("partitions waiting to retry an event that failed for a transient reason").register(metrics);
+            Gauge.builder("ktgs.inbox.parked", inbox, InboxConsumer::parked)
+                    .description("records parked on the dead-letter topic since start").register(metrics);
         }
+        Janitor purge = new Janitor(dataSource, config.retention().sentEvents(), config.retention().processedEvents(),
+                config.retention().idempotencyKeys());
+        janitor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kit-janitor");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.retention().interval().toSeconds();
+        janitor.scheduleWithFixedDelay(() -> {
+            try {
+                purge.purge(clock.instant());
+            } catch (SQLException | RuntimeException e) {
+                LOG.warnf("janitor could not purge, will try again: %s", e.toString());
+            }
+        }, Math.min(60, every), every, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Applies one event in a new JTA transaction: the inbox mark and the handlers' JPA work commit
+     * together. The work joins the trace of the request that caused the event, and its log lines carry
+     * that trace id and request id.
+     */
+    private void apply(ConsumerRecord<String, String> record, CloudEvent event) throws Exception {
+        Map<String, String> carrier = new HashMap<>();
+        if (event.traceparent() != null) {
+            carrier.put(CloudEvent.TRACEPARENT_HEADER, event.traceparent());
+        }
+        Header header = record.headers().lastHeader(CloudEvent.TRACEPARENT_HEADER);
+        if (header != null) {
+            carrier.put(CloudEvent.TRACEPARENT_HEADER, new String(header.value(), StandardCharsets.UTF_8));
+        }
+        Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), carrier, MAP_GETTER);
+        Span span = tracer.spanBuilder(record.topic() + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.message.id", event.id())
+                .setAttribute("cloudevents.event_type", event.type())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            MDC.put("traceId", span.getSpanContext().getTraceId());
+            MDC.put("spanId", span.getSpanContext().getSpanId());
+            if (event.requestid() != null) {
+                MDC.put("requestId", event.requestid());
+            }
+            boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection tx = dataSource.getConnection()) {
+                    if (!Inbox.claim(tx, config.serviceName(), event.id(), record.topic())) {
+                        return false;
+                    }
+                }
+                for (EventHandler h : handlers.get(record.topic())) {
+                    h.handle(event);
+                }
+                return true;
+            });
+            LOG.infof("%s event %s (%s) from %s/%d@%d", applied ? "applied" : "already applied", event.id(), event.type(),
+                    record.topic(), record.partition(), record.offset());
+        } catch (Exception e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+            MDC.remove("traceId");
+            MDC.remove("spanId");
+            MDC.remove("requestId");
+        }
+    }
+
+    /** The configured {@code kafka.*} settings (bootstrap servers, TLS, SASL) with this client's own on top. */
+    private Map<String, Object> kafka(Map<String, Object> own) {
+        Map<String, Object> all = new HashMap<>(kafkaConfig);
+        all.putAll(own);
+        return all;
     }
 
     /** NaN while the database cannot be asked. */
     private double outboxLag(int which) {
         try {
             return OutboxRelay.lag(dataSource)[which];
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return Double.NaN;
         }
     }
 
-    /** The JTA transaction of the handler's JPA work and of the inbox mark are one. */
-    private void inNewTransaction(vn.ktgs.kit.inbox.TransactionRunner.Work work) throws Exception {
-        QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection tx = dataSource.getConnection()) {
-                work.run(tx);
-            }
-            return null;
-        });
-    }
-
     void stop(@Observes ShutdownEvent ignored) {
+        if (janitor != null) {
+            janitor.shutdownNow();
+        }
         if (relay != null) {
             relay.stop();
         }
@@ -137,19 +251,7 @@ public class KitRuntime {
             }
         }
         if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(5));
-        }
-    }
-
-    private static String hostName() {
-        String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
+            producer.close(Duration.ofSeconds(5));
         }
     }
 
@@ -161,8 +263,18 @@ public class KitRuntime {
         return inbox == null || inboxAlive;
     }
 
-    private void daemon(String name, Runnable body) {
-        Thread t = new Thread(body, name);
+    /** Runs {@code body} on a daemon thread; {@code onEnd} runs however it ends, an Error included. */
+    private void thread(String name, Runnable body, Runnable onEnd) {
+        Thread t = new Thread(() -> {
+            try {
+                body.run();
+            } catch (RuntimeException | Error e) {
+                LOG.errorf(e, "%s thread ended unexpectedly; liveness is DOWN so the process is restarted", name);
+                throw e;
+            } finally {
+                onEnd.run();
+            }
+        }, name);
         t.setDaemon(true);
         t.start();
         threads.add(t);

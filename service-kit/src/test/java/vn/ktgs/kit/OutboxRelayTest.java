@@ -13,6 +13,7 @@ import vn.ktgs.events.CloudEvent;
 import vn.ktgs.events.EventJson;
 import vn.ktgs.kit.outbox.OutboxRelay;
 import vn.ktgs.kit.outbox.OutboxWriter;
+import vn.ktgs.kit.problem.ProblemException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -28,9 +29,13 @@ import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OutboxRelayTest {
+    private static final int MAX_EVENT_BYTES = 921_600;
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     private static DataSource db;
     private KafkaProducer<String, String> producer;
     private String topic;
@@ -74,11 +79,11 @@ class OutboxRelayTest {
         }
         OutboxRelay relay = new OutboxRelay(db, producer, 25, Duration.ofSeconds(1));
         int published = 0;
-        for (int sent; (sent = relay.publishBatch()) > 0; ) {
+        for (int sent; (sent = relay.publishBatch().sent()) > 0; ) {
             published += sent;
         }
         assertEquals(60, published);
-        assertEquals(0, relay.publishBatch(), "nothing is published twice");
+        assertEquals(0, relay.publishBatch().sent(), "nothing is published twice");
 
         List<ConsumerRecord<String, String>> records = TopicReader.read(topic, 60, Duration.ofSeconds(20));
         assertEquals(60, records.size());
@@ -95,17 +100,78 @@ class OutboxRelayTest {
     }
 
     @Test
+    void refusesAnOversizedEventWhenItIsWrittenAndWritesNothing() throws Exception {
+        CloudEvent huge = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/ktgs/test",
+                "vn.ktgs.test.happened.v1", "k", Instant.now(), CloudEvent.JSON, null, null,
+                EventJson.mapper().valueToTree(Map.of("text", "x".repeat(MAX_EVENT_BYTES))));
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            ProblemException refused = assertThrows(ProblemException.class, () -> OutboxWriter.append(c, topic, huge, MAX_EVENT_BYTES));
+            c.rollback();
+            assertEquals(422, refused.status());
+            assertEquals("event-size", refused.errors().get(0).rule());
+        }
+        assertEquals(0, unsent());
+    }
+
+    @Test
+    void setsAsideARowKafkaRefusesForGoodAndPublishesTheRowsBehindIt() throws Exception {
+        // a row written under a larger limit than the brokers take (1 MiB by default)
+        try (Connection c = db.getConnection(); var ps = c.prepareStatement(
+                "INSERT INTO kit_outbox (event_id, topic, event_key, payload) VALUES (?, ?, 'big', ?)")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setString(2, topic);
+            ps.setString(3, "{\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+            ps.executeUpdate();
+        }
+        CloudEvent behind = event("other", 1);
+        commit(List.of(behind));
+
+        OutboxRelay relay = new OutboxRelay(db, producer, 100, Duration.ofSeconds(1));
+        OutboxRelay.Batch batch = relay.publishBatch();
+        assertEquals(1, batch.sent());
+        assertEquals(1, batch.failed());
+        assertNull(batch.transientFailure());
+        assertEquals(List.of(behind.id()), TopicReader.read(topic, 1, Duration.ofSeconds(10)).stream()
+                .map(r -> eventId(r.value())).toList());
+        try (Connection c = db.getConnection(); var s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT error FROM kit_outbox WHERE event_key = 'big' AND failed_at IS NOT NULL AND sent_at IS NULL");
+            assertTrue(rs.next());
+            assertTrue(rs.getString(1).contains("RecordTooLargeException"), rs.getString(1));
+        }
+        assertEquals(1, OutboxRelay.lag(db)[2], "the failed row is counted");
+        assertEquals(0, relay.publishBatch().sent() + relay.publishBatch().failed(), "and not tried again");
+    }
+
+    @Test
+    void publishesInStructuredModeWithTheTraceContext() throws Exception {
+        CloudEvent e = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/ktgs/test",
+                "vn.ktgs.test.happened.v1", "k", Instant.now(), CloudEvent.JSON, "req-1", TRACEPARENT,
+                EventJson.mapper().valueToTree(Map.of("seq", 1)));
+        commit(List.of(e));
+        new OutboxRelay(db, producer, 100, Duration.ofSeconds(1)).publishBatch();
+        ConsumerRecord<String, String> r = TopicReader.read(topic, 1, Duration.ofSeconds(10)).get(0);
+        assertEquals(CloudEvent.STRUCTURED_CONTENT_TYPE, header(r, CloudEvent.CONTENT_TYPE_HEADER));
+        assertEquals(TRACEPARENT, header(r, CloudEvent.TRACEPARENT_HEADER));
+        assertEquals(TRACEPARENT, EventJson.mapper().readTree(r.value()).get("traceparent").asText());
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        return new String(r.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void neverPublishesARolledBackChange() throws Exception {
         CloudEvent rolledBack = event("k", 1);
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            OutboxWriter.append(c, topic, rolledBack);
+            OutboxWriter.append(c, topic, rolledBack, MAX_EVENT_BYTES);
             c.rollback();
         }
         CloudEvent committed = event("k", 2);
         commit(List.of(committed));
         OutboxRelay relay = new OutboxRelay(db, producer, 100, Duration.ofSeconds(1));
-        assertEquals(1, relay.publishBatch());
+        assertEquals(1, relay.publishBatch().sent());
         List<ConsumerRecord<String, String>> records = TopicReader.read(topic, 1, Duration.ofSeconds(15));
         assertEquals(List.of(committed.id()), records.stream().map(r -> eventId(r.value())).toList());
     }
@@ -159,14 +225,14 @@ class OutboxRelayTest {
 
     private CloudEvent event(String key, int seq) {
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/ktgs/test", "vn.ktgs.test.happened.v1",
-                key, Instant.now(), CloudEvent.JSON, null, EventJson.mapper().valueToTree(Map.of("seq", seq)));
+                key, Instant.now(), CloudEvent.JSON, null, null, EventJson.mapper().valueToTree(Map.of("seq", seq)));
     }
 
     private void commit(List<CloudEvent> events) throws Exception {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             for (CloudEvent e : events) {
-                OutboxWriter.append(c, topic, e);
+                OutboxWriter.append(c, topic, e, MAX_EVENT_BYTES);
             }
             c.commit();
         }

@@ -87,7 +87,7 @@ public class OrgUnitResource {
     @Transactional
     public Response rename(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull OrgUnitRequests.Rename body) {
-        return changed(directory.rename(actorUnit(), id, Versions.expected(ifMatch), body.name()));
+        return changed(directory.rename(actorUnit(), id, Versions.required(ifMatch), body.name()));
     }
 
     @POST
@@ -96,7 +96,7 @@ public class OrgUnitResource {
     @Transactional
     public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull OrgUnitRequests.Move body) {
-        return changed(directory.move(actorUnit(), id, Versions.expected(ifMatch), body.parentId()));
+        return changed(directory.move(actorUnit(), id, Versions.required(ifMatch), body.parentId()));
     }
 
     @POST
@@ -104,7 +104,7 @@ public class OrgUnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     public Response deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return changed(directory.deactivate(actorUnit(), id, Versions.expected(ifMatch)));
+        return changed(directory.deactivate(actorUnit(), id, Versions.required(ifMatch)));
     }
 
     /** The level types with Vietnamese labels and where each may sit. */

@@ -1,6 +1,8 @@
 package vn.ktgs.planning.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import vn.ktgs.events.CloudEvent;
 import vn.ktgs.events.EventJson;
@@ -8,11 +10,11 @@ import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.InspectionProgress;
 import vn.ktgs.events.Topics;
 import vn.ktgs.kit.inbox.EventHandler;
+import vn.ktgs.kit.inbox.InvalidEventException;
 import vn.ktgs.planning.plan.PlanCodes.ItemStatus;
 
-import java.sql.Connection;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,44 +29,51 @@ public class PlanFulfilment implements EventHandler {
             EventTypes.INSPECTION_STARTED, ItemStatus.IN_PROGRESS,
             EventTypes.INSPECTION_CONCLUDED, ItemStatus.DONE);
 
+    private final EntityManager em;
+
+    PlanFulfilment(EntityManager em) {
+        this.em = em;
+    }
+
     @Override
     public String topic() {
         return Topics.INSPECTION;
     }
 
     @Override
-    public void handle(CloudEvent event, Connection tx) throws Exception {
+    public void handle(CloudEvent event) {
         ItemStatus reached = STATUS_BY_TYPE.get(event.type());
         if (reached == null) {
             return;
         }
-        InspectionProgress e = EventJson.mapper().treeToValue(event.data(), InspectionProgress.class);
-        if (e.planItemId() == null) {
+        InspectionProgress e;
+        try {
+            e = EventJson.mapper().treeToValue(event.data(), InspectionProgress.class);
+        } catch (JsonProcessingException ex) {
+            throw new InvalidEventException("inspection event data does not match the contract", ex);
+        }
+        if (e == null || e.planItemId() == null) {
             return;
         }
-        ItemStatus current;
-        try (var ps = tx.prepareStatement("SELECT status FROM plan_item_progress WHERE item_id = ? FOR UPDATE")) {
-            ps.setObject(1, e.planItemId());
-            var rs = ps.executeQuery();
-            if (!rs.next()) {
-                LOG.infof("inspection %s names plan item %s, which is no item of an approved plan here", e.inspectionId(), e.planItemId());
-                return;
-            }
-            current = ItemStatus.valueOf(rs.getString(1));
+        List<?> found = em.createNativeQuery("SELECT status FROM plan_item_progress WHERE item_id = ?1 FOR UPDATE")
+                .setParameter(1, e.planItemId()).getResultList();
+        if (found.isEmpty()) {
+            LOG.infof("inspection %s names plan item %s, which is no item of an approved plan here", e.inspectionId(), e.planItemId());
+            return;
         }
+        ItemStatus current = ItemStatus.valueOf((String) found.get(0));
         Instant at = e.occurredAt() != null ? e.occurredAt() : event.time();
         String stamp = switch (reached) {
             case SCHEDULED -> "scheduled_at";
             case IN_PROGRESS -> "started_at";
             default -> "concluded_at";
         };
-        try (var ps = tx.prepareStatement("UPDATE plan_item_progress SET status = ?, inspection_id = coalesce(inspection_id, ?), "
-                + stamp + " = coalesce(" + stamp + ", ?) WHERE item_id = ?")) {
-            ps.setString(1, reached.compareTo(current) > 0 ? reached.name() : current.name());
-            ps.setObject(2, e.inspectionId());
-            ps.setTimestamp(3, Timestamp.from(at));
-            ps.setObject(4, e.planItemId());
-            ps.executeUpdate();
-        }
+        em.createNativeQuery("UPDATE plan_item_progress SET status = ?1, inspection_id = coalesce(inspection_id, ?2), "
+                        + stamp + " = coalesce(" + stamp + ", ?3) WHERE item_id = ?4")
+                .setParameter(1, reached.compareTo(current) > 0 ? reached.name() : current.name())
+                .setParameter(2, e.inspectionId())
+                .setParameter(3, at)
+                .setParameter(4, e.planItemId())
+                .executeUpdate();
     }
 }

@@ -101,7 +101,7 @@ public class PlanResource {
     @Transactional
     public Response update(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
                            @Valid @NotNull PlanRequests.Draft body) {
-        return changed(plans.update(callerUnit.get(), id, Versions.expected(ifMatch), body));
+        return changed(plans.update(callerUnit.get(), id, Versions.required(ifMatch), body));
     }
 
     @POST
@@ -109,7 +109,7 @@ public class PlanResource {
     @RolesAllowed(Roles.OFFICER)
     @Transactional
     public Response submit(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
-        return changed(plans.transition(callerUnit.get(), id, Versions.expected(ifMatch), Action.SUBMIT, null));
+        return changed(plans.transition(callerUnit.get(), id, Versions.required(ifMatch), Action.SUBMIT, null));
     }
 
     @POST
@@ -118,7 +118,7 @@ public class PlanResource {
     @Transactional
     public Response sendBack(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
                              @Valid @NotNull PlanRequests.Reason body) {
-        return changed(plans.transition(callerUnit.get(), id, Versions.expected(ifMatch), Action.RETURN, body.reason()));
+        return changed(plans.transition(callerUnit.get(), id, Versions.required(ifMatch), Action.RETURN, body.reason()));
     }
 
     @POST
@@ -126,7 +126,7 @@ public class PlanResource {
     @RolesAllowed(Roles.COMMITTEE)
     @Transactional
     public Response approve(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
-        return changed(plans.transition(callerUnit.get(), id, Versions.expected(ifMatch), Action.APPROVE, null));
+        return changed(plans.transition(callerUnit.get(), id, Versions.required(ifMatch), Action.APPROVE, null));
     }
 
     @POST
@@ -134,7 +134,7 @@ public class PlanResource {
     @RolesAllowed(Roles.COMMITTEE)
     @Transactional
     public Response close(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
-        return changed(plans.transition(callerUnit.get(), id, Versions.expected(ifMatch), Action.CLOSE, null));
+        return changed(plans.transition(callerUnit.get(), id, Versions.required(ifMatch), Action.CLOSE, null));
     }
 
     /** Opens a new revision of an approved plan, with the reason; it is approved like the first one. */
@@ -144,7 +144,7 @@ public class PlanResource {
     @Transactional
     public Response amend(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
                           @Valid @NotNull PlanRequests.Amendment body) {
-        return changed(plans.amend(callerUnit.get(), id, Versions.expected(ifMatch), body));
+        return changed(plans.amend(callerUnit.get(), id, Versions.required(ifMatch), body));
     }
 
     @GET

@@ -446,7 +446,7 @@ class PlanResourceTest {
 
     private static CloudEvent inspectionEvent(String type, UUID inspection, UUID plan, UUID item) {
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/ktgs/inspection-service", type,
-                inspection.toString(), Instant.now(), CloudEvent.JSON, null,
+                inspection.toString(), Instant.now(), CloudEvent.JSON, null, null,
                 EventJson.mapper().valueToTree(new InspectionProgress(inspection, plan, item, null, Instant.now())));
     }
 }

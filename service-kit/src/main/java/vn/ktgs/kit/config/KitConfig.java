@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** Settings of the shared plumbing, under {@code ktgs.kit.*}. */
 @ConfigMapping(prefix = "ktgs.kit")
@@ -38,13 +39,51 @@ public interface KitConfig {
         /** How long the relay sleeps when no commit has woken it. */
         @WithDefault("1s")
         Duration idleWait();
+
+        /**
+         * The largest event (its JSON, in bytes) a change may write; a larger one is refused with 422.
+         * Below the producer's {@code max.request.size} and the brokers' {@code message.max.bytes} (1 MiB by default).
+         */
+        @WithDefault("921600")
+        int maxEventBytes();
     }
 
     interface Inbox {
-        /** Tries before a failing event is parked on the dead-letter topic. */
-        @WithDefault("3")
-        int attempts();
+        /** First pause before a transiently failing event is tried again; it doubles with every failure. */
+        @WithDefault("200ms")
+        Duration backoffMin();
+
+        /** Longest pause between two tries of a transiently failing event. */
+        @WithDefault("5s")
+        Duration backoffMax();
     }
+
+    Retention retention();
+
+    /** How long the janitor keeps plumbing rows, and how often it runs. */
+    interface Retention {
+        /** Outbox rows, counted from when they were sent. */
+        @WithDefault("P7D")
+        Duration sentEvents();
+
+        /** Processed-event marks: longer than a redelivery can come (the topics' retention). */
+        @WithDefault("P30D")
+        Duration processedEvents();
+
+        /** Idempotency keys: how long a client may retry a creation safely. */
+        @WithDefault("P7D")
+        Duration idempotencyKeys();
+
+        @WithDefault("PT1H")
+        Duration interval();
+    }
+
+    /**
+     * Unique constraints of the service's tables and what a clash on them means to a caller:
+     * {@code ktgs.kit.unique-constraints."org_unit_code_key"=code:code-unique} answers a race on that
+     * constraint with 409 naming field {@code code} and rule {@code code-unique}.
+     */
+    Map<String, String> uniqueConstraints();
 
     interface Scope {
         /** The table holding the org tree with {@code id} and {@code path}: the local copy, or the directory itself. */

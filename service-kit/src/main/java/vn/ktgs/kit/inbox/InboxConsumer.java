@@ -1,12 +1,17 @@
 package vn.ktgs.kit.inbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import vn.ktgs.events.CloudEvent;
 import vn.ktgs.events.EventJson;
@@ -14,59 +19,96 @@ import vn.ktgs.events.Topics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Consumes the handlers' topics and applies each event exactly once: the event id is recorded in
- * {@code kit_processed_event} in the same transaction as the handler's effect, so a redelivered
- * event finds its mark and changes nothing. The offset is committed after the transaction.
+ * Consumes a service's topics and applies each event exactly once: {@link Applier} records the event id
+ * in {@code kit_processed_event} in the same transaction as the handler's effect, so a redelivered event
+ * finds its mark and changes nothing. The offset is committed after that transaction.
  * <p>
- * A message that cannot be read as a CloudEvent, or whose handler still fails after
- * {@code attempts} tries, is parked on {@code <topic>.dlq} with the error, and the next message is
- * processed. A failure to reach the database or the DLQ stops the loop's progress instead (the
- * message is polled again), so an outage delays events and never drops them.
+ * Failures are of two kinds. A record that is no CloudEvent, or that a handler rejects as invalid
+ * ({@link InvalidEventException}, or event data that does not map), can never be applied: it is parked
+ * on the group's dead-letter topic with the error, and the partition moves on. Anything else (database
+ * unreachable, lock or serialization timeouts, Kafka errors) is transient: the partition is rewound to
+ * the record and paused with exponential back-off, for as long as the failure lasts, while the loop keeps
+ * polling (so the consumer stays in its group) and the other partitions keep flowing. Nothing is dropped.
+ * <p>
+ * A hand-written loop rather than SmallRye Reactive Messaging: its failure strategies retry a fixed
+ * number of times and then fail or dead-letter whatever the cause, while this needs "retry while
+ * transient, park only the invalid", per partition, around a blocking JTA transaction.
+ * <p>
+ * Only an {@link Error} or a bug ends the thread; the runtime then reports liveness DOWN.
  */
 public final class InboxConsumer implements Runnable {
     private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
 
-    private final String name;
+    /** Claims the event for this consumer and runs its handlers, in one transaction. */
+    @FunctionalInterface
+    public interface Applier {
+        void apply(ConsumerRecord<String, String> record, CloudEvent event) throws Exception;
+    }
+
+    private final String group;
     private final Consumer<String, String> consumer;
     private final Producer<String, String> deadLetters;
-    private final Map<String, EventHandler> handlers;
-    private final TransactionRunner transactions;
-    private final int attempts;
+    private final Set<String> topics;
+    private final Applier applier;
+    private final Duration backoffMin;
+    private final Duration backoffMax;
+    private final Map<TopicPartition, Retry> retrying = new HashMap<>();
+    private final AtomicLong parked = new AtomicLong();
     private volatile boolean running = true;
     private volatile long lag;
+    private volatile int retryingCount;
 
-    public InboxConsumer(String name, Consumer<String, String> consumer, Producer<String, String> deadLetters,
-                         List<EventHandler> handlers, TransactionRunner transactions, int attempts) {
-        this.name = name;
+    private record Retry(int failures, long resumeAtNanos) {
+    }
+
+    public InboxConsumer(String group, Consumer<String, String> consumer, Producer<String, String> deadLetters,
+                         Set<String> topics, Applier applier, Duration backoffMin, Duration backoffMax) {
+        this.group = group;
         this.consumer = consumer;
         this.deadLetters = deadLetters;
-        this.handlers = handlers.stream().collect(Collectors.toMap(EventHandler::topic, Function.identity()));
-        this.transactions = transactions;
-        this.attempts = attempts;
+        this.topics = Set.copyOf(topics);
+        this.applier = applier;
+        this.backoffMin = backoffMin;
+        this.backoffMax = backoffMax;
     }
 
     @Override
     public void run() {
-        consumer.subscribe(handlers.keySet());
+        consumer.subscribe(topics, new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                partitions.forEach(retrying::remove);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // a partition comes back from its committed offset, unpaused
+            }
+        });
         try {
             while (running) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                lag = consumer.assignment().stream().mapToLong(tp -> consumer.currentLag(tp).orElse(0)).sum();
-                for (ConsumerRecord<String, String> record : records) {
-                    if (!process(record)) {
-                        // not applied and not parked: read everything uncommitted again after a pause
-                        rewindToCommitted();
-                        sleep(1_000);
-                        break;
+                try {
+                    resumeDue();
+                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                    lag = consumer.assignment().stream().mapToLong(tp -> consumer.currentLag(tp).orElse(0)).sum();
+                    for (TopicPartition tp : records.partitions()) {
+                        consume(tp, records.records(tp));
                     }
-                    consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1)));
+                    retryingCount = retrying.size();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    // the broker is away or the group is rebalancing: poll again after a pause
+                    LOG.warnf("%s: Kafka error, polling again: %s", group, e.toString());
+                    sleep(backoffMin.toMillis());
                 }
             }
         } catch (WakeupException e) {
@@ -74,73 +116,127 @@ public final class InboxConsumer implements Runnable {
                 throw e;
             }
         } finally {
-            consumer.close();
+            consumer.close(Duration.ofSeconds(5)); // leaves the group, so its partitions move at once
         }
     }
 
-    private void rewindToCommitted() {
-        var assignment = consumer.assignment();
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assignment);
-        for (TopicPartition tp : assignment) {
-            OffsetAndMetadata offset = committed.get(tp);
-            if (offset == null) {
-                consumer.seekToBeginning(List.of(tp));
-            } else {
-                consumer.seek(tp, offset);
+    private void consume(TopicPartition tp, List<ConsumerRecord<String, String>> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            if (!process(record)) {
+                consumer.seek(tp, record.offset());
+                backOff(tp);
+                return;
+            }
+            retrying.remove(tp);
+            try {
+                consumer.commitSync(Map.of(tp, new OffsetAndMetadata(record.offset() + 1)));
+            } catch (KafkaException e) {
+                // the effect and its inbox mark are committed: a redelivery is recognised and skipped
+                LOG.warnf("%s: could not commit %s@%d, it may be delivered again: %s", group, tp, record.offset(), e.toString());
             }
         }
     }
 
-    /** Applies or parks one record; false when neither was possible (database or DLQ down). */
+    /** Applies or parks one record; false when neither was possible and it must be tried again later. */
     boolean process(ConsumerRecord<String, String> record) {
         CloudEvent event;
         try {
             event = EventJson.mapper().readValue(record.value(), CloudEvent.class);
             if (event.id() == null || event.type() == null) {
-                throw new IllegalArgumentException("not a CloudEvent: id and type are required");
+                throw new InvalidEventException("not a CloudEvent: id and type are required");
             }
         } catch (Exception e) {
             return park(record, e);
         }
-        EventHandler handler = handlers.get(record.topic());
-        Exception last = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                transactions.inTransaction(tx -> {
-                    if (Inbox.claim(tx, name, event.id(), record.topic())) {
-                        handler.handle(event, tx);
-                    }
-                });
+        try {
+            applier.apply(record, event);
+            return true;
+        } catch (Exception e) {
+            if (isInvalid(e)) {
+                return park(record, e);
+            }
+            Retry r = retrying.get(new TopicPartition(record.topic(), record.partition()));
+            LOG.warnf("%s: event %s (%s) not applied yet (failure %d), will retry: %s", group, event.id(), event.type(),
+                    r == null ? 1 : r.failures() + 1, rootMessage(e));
+            return false;
+        }
+    }
+
+    private static boolean isInvalid(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidEventException || t instanceof JsonProcessingException) {
                 return true;
-            } catch (Exception e) {
-                last = e;
-                LOG.warnf("%s: event %s (%s) failed, attempt %d of %d: %s", name, event.id(), event.type(), attempt, attempts, e);
-                sleep(100L * attempt);
             }
         }
-        return park(record, last);
+        return false;
     }
 
     private boolean park(ConsumerRecord<String, String> record, Exception error) {
-        ProducerRecord<String, String> parked = new ProducerRecord<>(Topics.deadLetter(record.topic()), record.key(), record.value());
-        parked.headers()
-                .add("ktgs-error", String.valueOf(error).getBytes(StandardCharsets.UTF_8))
-                .add("ktgs-consumer", name.getBytes(StandardCharsets.UTF_8))
+        ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.deadLetter(group), record.key(), record.value());
+        for (Header h : record.headers()) {
+            dead.headers().add(h);
+        }
+        dead.headers()
+                .add("ktgs-error", rootMessage(error).getBytes(StandardCharsets.UTF_8))
+                .add("ktgs-consumer", group.getBytes(StandardCharsets.UTF_8))
                 .add("ktgs-origin", (record.topic() + "/" + record.partition() + "@" + record.offset()).getBytes(StandardCharsets.UTF_8));
         try {
-            deadLetters.send(parked).get();
-            LOG.errorf("%s: parked %s/%d@%d on %s: %s", name, record.topic(), record.partition(), record.offset(),
-                    parked.topic(), error);
+            deadLetters.send(dead).get();
+            parked.incrementAndGet();
+            LOG.errorf("%s: parked %s/%d@%d on %s: %s", group, record.topic(), record.partition(), record.offset(),
+                    dead.topic(), rootMessage(error));
             return true;
         } catch (Exception e) {
-            LOG.errorf("%s: could not park %s@%d: %s", name, record.topic(), record.offset(), e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warnf("%s: could not park %s@%d yet: %s", group, record.topic(), record.offset(), e.toString());
             return false;
         }
+    }
+
+    private void backOff(TopicPartition tp) {
+        Retry previous = retrying.get(tp);
+        int failures = previous == null ? 1 : previous.failures() + 1;
+        long delay = Math.min(backoffMax.toNanos(), backoffMin.toNanos() << Math.min(failures - 1, 20));
+        retrying.put(tp, new Retry(failures, System.nanoTime() + delay));
+        consumer.pause(List.of(tp));
+    }
+
+    private void resumeDue() {
+        long now = System.nanoTime();
+        List<TopicPartition> due = retrying.entrySet().stream()
+                .filter(e -> e.getValue().resumeAtNanos() - now <= 0)
+                .map(Map.Entry::getKey)
+                .filter(consumer.assignment()::contains)
+                .toList();
+        if (!due.isEmpty()) {
+            consumer.resume(due);
+        }
+    }
+
+    /** The innermost cause's message: what went wrong, without the wrapping layers. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** Records behind the end of the consumed partitions, as of the last poll. */
     public long lag() {
         return lag;
+    }
+
+    /** Partitions waiting to retry a transient failure. */
+    public int retrying() {
+        return retryingCount;
+    }
+
+    /** Records parked on the dead-letter topic since start. */
+    public long parked() {
+        return parked.get();
     }
 
     public void stop() {

@@ -1,21 +1,19 @@
 package vn.ktgs.kit.orgcopy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import vn.ktgs.events.CloudEvent;
 import vn.ktgs.events.EventJson;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.OrgUnitUpserted;
 import vn.ktgs.events.Topics;
 import vn.ktgs.kit.inbox.EventHandler;
-
-import java.sql.Connection;
-import java.sql.Timestamp;
-import java.util.UUID;
-import java.util.stream.Collectors;
+import vn.ktgs.kit.inbox.InvalidEventException;
 
 /**
- * Keeps this service's copy of the org directory ({@code kit_org_unit_copy}) for scope checks.
+ * Keeps this service's copy of the org directory ({@link OrgUnitCopy}) for scope checks.
  * Only a newer {@code version} overwrites, so replays and late duplicates change nothing.
  * Enabled in the services that do not own the directory ({@code ktgs.kit.org-copy.enabled=true}).
  */
@@ -29,39 +27,37 @@ public class OrgUnitCopyHandler implements EventHandler {
     }
 
     @Override
-    public void handle(CloudEvent event, Connection tx) throws Exception {
+    public void handle(CloudEvent event) {
         if (!EventTypes.ORG_UNIT_UPSERTED.equals(event.type())) {
             return;
         }
-        OrgUnitUpserted u = EventJson.mapper().treeToValue(event.data(), OrgUnitUpserted.class);
-        if (u.id() == null || u.ancestorIds() == null || u.code() == null || u.name() == null || u.level() == null) {
-            throw new IllegalArgumentException("org unit event lacks id, ancestorIds, code, name or level");
+        OrgUnitUpserted u;
+        try {
+            u = EventJson.mapper().treeToValue(event.data(), OrgUnitUpserted.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("org unit event data does not match the contract", e);
         }
-        String path = u.ancestorIds().stream().map(UUID::toString).collect(Collectors.joining("/", "/", "/"))
-                .replace("//", "/") + u.id() + "/";
-        try (var ps = tx.prepareStatement("""
-                INSERT INTO kit_org_unit_copy (id, parent_id, path, code, name, level, has_ubkt, has_btv,
-                    authorised_to_admit, active, version, changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET parent_id = EXCLUDED.parent_id, path = EXCLUDED.path,
-                    code = EXCLUDED.code, name = EXCLUDED.name, level = EXCLUDED.level,
-                    has_ubkt = EXCLUDED.has_ubkt, has_btv = EXCLUDED.has_btv,
-                    authorised_to_admit = EXCLUDED.authorised_to_admit, active = EXCLUDED.active,
-                    version = EXCLUDED.version, changed_at = EXCLUDED.changed_at
-                WHERE kit_org_unit_copy.version < EXCLUDED.version""")) {
-            ps.setObject(1, u.id());
-            ps.setObject(2, u.parentId());
-            ps.setString(3, path);
-            ps.setString(4, u.code());
-            ps.setString(5, u.name());
-            ps.setString(6, u.level());
-            ps.setBoolean(7, u.hasUbkt());
-            ps.setBoolean(8, u.hasBtv());
-            ps.setBoolean(9, u.authorisedToAdmit());
-            ps.setBoolean(10, u.active());
-            ps.setLong(11, u.version());
-            ps.setTimestamp(12, Timestamp.from(u.changedAt() == null ? event.time() : u.changedAt()));
-            ps.executeUpdate();
+        if (u == null || u.id() == null || u.ancestorIds() == null || u.code() == null || u.name() == null || u.level() == null) {
+            throw new InvalidEventException("org unit event lacks id, ancestorIds, code, name or level");
         }
+        OrgUnitCopy copy = OrgUnitCopy.findById(u.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (copy == null) {
+            copy = new OrgUnitCopy();
+            copy.id = u.id();
+        } else if (copy.version >= u.version()) {
+            return;
+        }
+        copy.parentId = u.parentId();
+        copy.path = OrgUnitCopy.pathOf(u.ancestorIds(), u.id());
+        copy.code = u.code();
+        copy.name = u.name();
+        copy.level = u.level();
+        copy.hasUbkt = u.hasUbkt();
+        copy.hasBtv = u.hasBtv();
+        copy.authorisedToAdmit = u.authorisedToAdmit();
+        copy.active = u.active();
+        copy.version = u.version();
+        copy.changedAt = u.changedAt() == null ? event.time() : u.changedAt();
+        copy.persist();
     }
 }

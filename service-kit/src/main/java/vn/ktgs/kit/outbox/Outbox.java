@@ -1,6 +1,8 @@
 package vn.ktgs.kit.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,7 +13,9 @@ import vn.ktgs.kit.web.RequestInfo;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** Publishes an event with the current transaction's state change (never straight to Kafka). */
@@ -19,25 +23,38 @@ import java.util.UUID;
 public class Outbox {
     private final AgroalDataSource dataSource;
     private final String source;
+    private final int maxEventBytes;
     private final RequestInfo request;
+    private final Clock clock;
 
-    Outbox(AgroalDataSource dataSource, KitConfig config, RequestInfo request) {
+    Outbox(AgroalDataSource dataSource, KitConfig config, RequestInfo request, Clock clock) {
         this.dataSource = dataSource;
         this.source = "/ktgs/" + config.serviceName();
+        this.maxEventBytes = config.outbox().maxEventBytes();
         this.request = request;
+        this.clock = clock;
     }
 
-    /** Writes the event to the outbox; it reaches {@code topic} once the transaction commits. */
+    /**
+     * Writes the event to the outbox; it reaches {@code topic} once the transaction commits. It carries
+     * the request id and the current trace context, so the consumer's work joins the same trace.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(String topic, String type, String subject, Object data) {
         String requestId = Arc.container().requestContext().isActive() ? request.requestId() : null;
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject,
-                Instant.now(), CloudEvent.JSON, requestId, EventJson.mapper().valueToTree(data));
+                clock.instant(), CloudEvent.JSON, requestId, currentTraceparent(), EventJson.mapper().valueToTree(data));
         try (Connection tx = dataSource.getConnection()) {
-            OutboxWriter.append(tx, topic, event);
+            OutboxWriter.append(tx, topic, event, maxEventBytes);
         } catch (SQLException e) {
             throw new IllegalStateException("could not write the outbox", e);
         }
         return event;
+    }
+
+    private static String currentTraceparent() {
+        Map<String, String> carrier = new HashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        return carrier.get(CloudEvent.TRACEPARENT_HEADER);
     }
 }

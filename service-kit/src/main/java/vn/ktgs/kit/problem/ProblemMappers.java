@@ -15,21 +15,32 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.postgresql.util.PSQLException;
+import vn.ktgs.kit.config.KitConfig;
 import vn.ktgs.kit.web.RequestInfo;
 
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Turns every failure into application/problem+json with the request id; never leaks internals. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** serialization failure, deadlock, lock not available: the loser of a race may simply retry */
+    private static final Set<String> CONCURRENCY_STATES = Set.of("40001", "40P01", "55P03");
+
     private final RequestInfo request;
     private final UriInfo uri;
+    private final Map<String, String> uniqueConstraints;
 
-    ProblemMappers(RequestInfo request, UriInfo uri) {
+    ProblemMappers(RequestInfo request, UriInfo uri, KitConfig config) {
         this.request = request;
         this.uri = uri;
+        this.uniqueConstraints = config.uniqueConstraints();
     }
 
     @ServerExceptionMapper
@@ -92,9 +103,43 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        SQLException sql = sqlCause(e);
+        if (sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            return duplicate(sql);
+        }
+        if (sql != null && CONCURRENCY_STATES.contains(sql.getSQLState())) {
+            LOG.infof("request %s lost a race (SQL state %s); answered 409", request.requestId(), sql.getSQLState());
+            return respond(409, "concurrent-change", "The record is being changed by someone else",
+                    "another change of the same records ran at the same time: read them again and retry", List.of());
+        }
         LOG.errorf(e, "unexpected failure of request %s", request.requestId());
         return respond(500, "internal", "Internal error",
                 "the request failed unexpectedly; quote request id " + request.requestId(), List.of());
+    }
+
+    /**
+     * A race that a check in the code could not see (two creations of the same code at once): 409 naming
+     * the field and rule the service configured for the constraint, never the constraint itself.
+     */
+    private Response duplicate(SQLException sql) {
+        String constraint = sql instanceof PSQLException p && p.getServerErrorMessage() != null
+                ? p.getServerErrorMessage().getConstraint() : null;
+        String[] fieldRule = constraint == null ? null : uniqueConstraints.getOrDefault(constraint, "").split(":", 2);
+        String field = fieldRule != null && fieldRule.length == 2 ? fieldRule[0] : null;
+        String rule = fieldRule != null && fieldRule.length == 2 ? fieldRule[1] : "unique";
+        LOG.infof("request %s collided on unique constraint %s; answered 409", request.requestId(), constraint);
+        return respond(409, "conflict", "The request conflicts with the current state",
+                "a record with the same " + (field == null ? "key" : field) + " was created at the same time",
+                List.of(new FieldError(field, rule, "must be unique")));
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private Response respond(int status, String type, String title, String detail, List<FieldError> errors) {

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,7 +32,8 @@ public abstract class RuleSetResource {
                           LocalDate effectiveTo) {
     }
 
-    public record WorkingDayAnswer(LocalDate from, int add, LocalDate date) {
+    /** {@code date}: the last day of a period of {@code add} working (or calendar) days after {@code from}. */
+    public record WorkingDayAnswer(LocalDate from, int add, String unit, LocalDate date) {
     }
 
     @GET
@@ -53,11 +56,19 @@ public abstract class RuleSetResource {
         return ruleSets.calendarOf(year);
     }
 
-    /** The date {@code add} working days after {@code from}, e.g. for a deadline in working days. */
+    /**
+     * The deadline {@code add} days after {@code from} by DOMAIN §6's convention: {@code unit=WORKING}
+     * (default) counts working days, {@code CALENDAR} counts calendar days and rolls a last day off to
+     * the next working day. {@code from} itself is not counted.
+     */
     @GET
     @Path("/calendar/working-days")
     public WorkingDayAnswer workingDays(@QueryParam("from") @NotNull LocalDate from,
-                                        @QueryParam("add") @NotNull @Min(0) @Max(3650) Integer add) {
-        return new WorkingDayAnswer(from, add, ruleSets.workingDays().plusWorkingDays(from, add));
+                                        @QueryParam("add") @NotNull @Min(0) @Max(3650) Integer add,
+                                        @QueryParam("unit") @DefaultValue("WORKING") @Pattern(regexp = "WORKING|CALENDAR",
+                                                message = "unit is WORKING or CALENDAR") String unit) {
+        WorkingDays days = ruleSets.workingDays();
+        LocalDate date = unit.equals("CALENDAR") ? days.plusCalendarDays(from, add) : days.plusWorkingDays(from, add);
+        return new WorkingDayAnswer(from, add, unit, date);
     }
 }

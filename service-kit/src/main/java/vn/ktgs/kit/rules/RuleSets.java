@@ -4,18 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.ktgs.events.EventJson;
+import vn.ktgs.kit.problem.ProblemException;
 
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The service's rule sets and working-day calendar. Both change only by migration, so they are read
@@ -42,12 +41,13 @@ public class RuleSets {
         return all().stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
-    /** The rule set of {@code domain} in force on {@code day}. */
+    /** The rule set of {@code domain} in force on {@code day}; 422 when none was (a day before the first regulation). */
     public RuleSet inForce(String domain, LocalDate day) {
         return all().stream()
                 .filter(s -> s.domain().equals(domain) && s.inForceOn(day))
                 .max(Comparator.comparing(RuleSet::effectiveFrom))
-                .orElseThrow(() -> new IllegalStateException("no " + domain + " rule set in force on " + day));
+                .orElseThrow(() -> ProblemException.ruleViolated("date", "rule-set-in-force",
+                        "no " + domain + " rule set was in force on " + day));
     }
 
     public WorkingDays workingDays() {
@@ -57,17 +57,20 @@ public class RuleSets {
         return calendar;
     }
 
-    /** The calendar's rows of one year, for the API. */
+    /** The calendar's rows of one year, for the API; 422 for a year the calendar does not cover. */
     public List<CalendarDay> calendarOf(int year) {
-        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement(
-                "SELECT day, kind, name_vi, name_en, source FROM kit_calendar_day WHERE day BETWEEN ? AND ? ORDER BY day")) {
+        if (!workingDays().covers(year)) {
+            throw ProblemException.ruleViolated("year", "calendar-covers-year", "the working-day calendar does not cover " + year);
+        }
+        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("SELECT day, kind, name_vi, name_en,"
+                + " source, document, in_force FROM kit_calendar_day WHERE day BETWEEN ? AND ? ORDER BY day")) {
             ps.setDate(1, Date.valueOf(LocalDate.of(year, 1, 1)));
             ps.setDate(2, Date.valueOf(LocalDate.of(year, 12, 31)));
             var rs = ps.executeQuery();
             List<CalendarDay> days = new java.util.ArrayList<>();
             while (rs.next()) {
                 days.add(new CalendarDay(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)));
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7)));
             }
             return days;
         } catch (SQLException e) {
@@ -75,7 +78,9 @@ public class RuleSets {
         }
     }
 
-    public record CalendarDay(LocalDate day, String kind, String nameVi, String nameEn, String source) {
+    /** One row: a HOLIDAY or a worked weekend day (WORKDAY); {@code inForce} false for a day only announced. */
+    public record CalendarDay(LocalDate day, String kind, String nameVi, String nameEn, String source, String document,
+                              boolean inForce) {
     }
 
     private List<RuleSet> load() {
@@ -102,16 +107,10 @@ public class RuleSets {
     }
 
     private WorkingDays loadCalendar() {
-        Set<LocalDate> holidays = new HashSet<>();
-        Set<LocalDate> worked = new HashSet<>();
-        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
-            var rs = s.executeQuery("SELECT day, kind FROM kit_calendar_day");
-            while (rs.next()) {
-                (rs.getString(2).equals("HOLIDAY") ? holidays : worked).add(rs.getDate(1).toLocalDate());
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return WorkingDays.fromCalendar(c);
         } catch (SQLException e) {
             throw new IllegalStateException("calendar could not be read", e);
         }
-        return new WorkingDays(holidays, worked);
     }
 }

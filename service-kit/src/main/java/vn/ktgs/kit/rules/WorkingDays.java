@@ -1,23 +1,54 @@
 package vn.ktgs.kit.rules;
 
+import vn.ktgs.kit.problem.ProblemException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Working days of Party and State bodies: Monday to Friday, minus public holidays, plus the weekend
- * days worked to make up a bridge day. The days come from the calendar table, never from code.
+ * Working days of Party and State bodies: Monday to Friday, minus public holidays in force, plus the
+ * weekend days worked to make up a bridge day. The days come from the calendar table, never from code,
+ * and only for the years it covers: a day in any other year is refused (422 {@code calendar-covers-year}),
+ * never counted as if that year had no holidays.
+ * <p>
+ * Counting follows DOMAIN §6 (Bộ luật Dân sự Đ147–148): the day that triggers a period is not counted,
+ * and a period whose last day is not a working day ends on the next working day.
  */
 public final class WorkingDays {
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> workedWeekendDays;
+    private final Set<Integer> coveredYears;
 
-    public WorkingDays(Set<LocalDate> holidays, Set<LocalDate> workedWeekendDays) {
+    public WorkingDays(Set<LocalDate> holidays, Set<LocalDate> workedWeekendDays, Set<Integer> coveredYears) {
         this.holidays = Set.copyOf(holidays);
         this.workedWeekendDays = Set.copyOf(workedWeekendDays);
+        this.coveredYears = Set.copyOf(coveredYears);
+    }
+
+    /** The calendar as the tables hold it: days in force, and the years it covers. */
+    public static WorkingDays fromCalendar(Connection c) throws SQLException {
+        Set<LocalDate> holidays = new HashSet<>();
+        Set<LocalDate> worked = new HashSet<>();
+        Set<Integer> years = new HashSet<>();
+        try (var s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT day, kind FROM kit_calendar_day WHERE in_force");
+            while (rs.next()) {
+                (rs.getString(2).equals("HOLIDAY") ? holidays : worked).add(rs.getDate(1).toLocalDate());
+            }
+            rs = s.executeQuery("SELECT year FROM kit_calendar_year");
+            while (rs.next()) {
+                years.add(rs.getInt(1));
+            }
+        }
+        return new WorkingDays(holidays, worked, years);
     }
 
     public boolean isWorkingDay(LocalDate day) {
+        requireCovered(day);
         if (workedWeekendDays.contains(day)) {
             return true;
         }
@@ -25,7 +56,7 @@ public final class WorkingDays {
         return d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY && !holidays.contains(day);
     }
 
-    /** The day that is {@code n} working days after {@code start} (start itself not counted). */
+    /** The last day of a period of {@code n} working days that starts the day after {@code start}. */
     public LocalDate plusWorkingDays(LocalDate start, int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n must not be negative");
@@ -40,6 +71,23 @@ public final class WorkingDays {
         return day;
     }
 
+    /** The last day of a period of {@code n} calendar days after {@code start}, rolled to a working day. */
+    public LocalDate plusCalendarDays(LocalDate start, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative");
+        }
+        return rollToWorkingDay(start.plusDays(n));
+    }
+
+    /** {@code day} if it is a working day, else the next one. */
+    public LocalDate rollToWorkingDay(LocalDate day) {
+        LocalDate d = day;
+        while (!isWorkingDay(d)) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
     /** Working days after {@code from} up to and including {@code to}. */
     public int between(LocalDate from, LocalDate to) {
         int n = 0;
@@ -49,5 +97,16 @@ public final class WorkingDays {
             }
         }
         return n;
+    }
+
+    public boolean covers(int year) {
+        return coveredYears.contains(year);
+    }
+
+    private void requireCovered(LocalDate day) {
+        if (!coveredYears.contains(day.getYear())) {
+            throw ProblemException.ruleViolated("date", "calendar-covers-year", "the working-day calendar does not cover "
+                    + day.getYear() + " yet, so a period that reaches " + day + " cannot be counted; its holidays must be entered first");
+        }
     }
 }

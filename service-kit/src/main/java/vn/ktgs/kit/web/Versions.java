@@ -1,7 +1,10 @@
 package vn.ktgs.kit.web;
 
 import jakarta.ws.rs.core.EntityTag;
+import vn.ktgs.kit.problem.FieldError;
 import vn.ktgs.kit.problem.ProblemException;
+
+import java.util.List;
 
 /** Optimistic concurrency over HTTP: a record's version is its {@code ETag}; writes may send it back in {@code If-Match}. */
 public final class Versions {
@@ -14,10 +17,15 @@ public final class Versions {
         return new EntityTag(String.valueOf(version));
     }
 
-    /** The version an {@code If-Match} header expects, or null without the header; 400 if it is no version. */
-    public static Long expected(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
+    /**
+     * The version an {@code If-Match} header expects. Every update and transition must send it, so that
+     * nobody overwrites a change they have not seen: 428 without it, 400 if it is no version.
+     */
+    public static long required(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "precondition-required", "If-Match is required",
+                    "send the record's ETag in If-Match (read the record first)",
+                    List.of(new FieldError(IF_MATCH, "required", "If-Match is required, e.g. \"3\"")));
         }
         String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
         try {

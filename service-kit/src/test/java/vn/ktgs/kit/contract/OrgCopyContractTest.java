@@ -136,7 +136,7 @@ public abstract class OrgCopyContractTest {
         OrgUnitUpserted data = new OrgUnitUpserted(id, "U-" + id.toString().substring(0, 8), name, level,
                 ancestors.get(ancestors.size() - 1), ancestors, true, true, false, true, version, Instant.now());
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/ktgs/planning-service",
-                EventTypes.ORG_UNIT_UPSERTED, id.toString(), Instant.now(), CloudEvent.JSON, null, EventJson.mapper().valueToTree(data));
+                EventTypes.ORG_UNIT_UPSERTED, id.toString(), Instant.now(), CloudEvent.JSON, null, null, EventJson.mapper().valueToTree(data));
     }
 
     private void publish(CloudEvent e) throws Exception {
