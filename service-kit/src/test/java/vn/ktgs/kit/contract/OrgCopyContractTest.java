@@ -17,6 +17,7 @@ import vn.ktgs.events.EventJson;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.OrgUnitUpserted;
 import vn.ktgs.events.Topics;
+import vn.ktgs.kit.config.KitConfig;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -41,6 +42,8 @@ public abstract class OrgCopyContractTest {
 
     @Inject
     AgroalDataSource db;
+    @Inject
+    KitConfig kit;
 
     private KafkaProducer<String, String> producer;
     private UUID province;
@@ -97,7 +100,7 @@ public abstract class OrgCopyContractTest {
         producer.send(new ProducerRecord<>(Topics.ORG_UNITS, ward.toString(), "{not json")).get();
         publish(unit(ward, List.of(ROOT, province), "Đảng bộ phường sau lỗi", "COMMUNE", 3));
         awaitName(ward, "Đảng bộ phường sau lỗi");
-        await().atMost(Duration.ofSeconds(20)).until(() -> dlqHas("{not json"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> dlqHas(Topics.deadLetter(kit.serviceName()), "{not json"));
     }
 
     @Test
@@ -121,10 +124,11 @@ public abstract class OrgCopyContractTest {
     }
 
     @Test
-    void isReadyWithDatabaseKafkaAndEventPlumbing() {
-        RestAssured.get("/q/health/ready").then().statusCode(200)
+    void isReadyWithDatabaseAndKafkaAndLiveWithItsEventPlumbing() {
+        RestAssured.get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        RestAssured.get("/q/health/live").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'event plumbing' }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'event plumbing' }.data.inboxConsumer", equalTo(true));
         RestAssured.get("/q/metrics").then().statusCode(200).body(containsString("ktgs_inbox_lag"));
     }
 
@@ -163,14 +167,14 @@ public abstract class OrgCopyContractTest {
         }
     }
 
-    private static boolean dlqHas(String value) {
+    private static boolean dlqHas(String topic, String value) {
         var cfg = Map.<String, Object>of(
                 org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.shared().bootstrapServers(),
                 org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "dlq-check-" + UUID.randomUUID(),
                 org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (var c = new org.apache.kafka.clients.consumer.KafkaConsumer<>(cfg,
                 new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.StringDeserializer())) {
-            c.subscribe(List.of(Topics.deadLetter(Topics.ORG_UNITS)));
+            c.subscribe(List.of(topic));
             for (int i = 0; i < 10; i++) {
                 for (var r : c.poll(Duration.ofMillis(300))) {
                     if (value.equals(r.value())) {
