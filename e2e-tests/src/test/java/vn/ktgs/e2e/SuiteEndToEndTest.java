@@ -49,9 +49,12 @@ class SuiteEndToEndTest {
 
     @Test
     @Order(1)
-    void aUnitCreatedThroughTheGatewayReachesEveryOtherService() throws Exception {
+    void aUnitCreatedThroughTheGatewayReachesEveryOtherServiceInOneTrace() throws Exception {
         String admin = suite.token("admin");
+        String traceId = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
+                .putLong(System.nanoTime()).putLong(0x4b544753L).array());
         createdId = given().baseUri(suite.gateway()).header("Authorization", "Bearer " + admin)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .header("Idempotency-Key", "e2e-create-1").contentType(ContentType.JSON)
                 .body(Map.of("code", "HT-THANHSEN-E2E", "name", "Chi bộ Khối phố Nguyễn Du", "level", "CELL", "parentId", WARD))
                 .post("/api/v1/org-units")
@@ -62,6 +65,12 @@ class SuiteEndToEndTest {
                     given().baseUri(suite.gateway()).header("Authorization", "Bearer " + officer).get(copy + createdId)
                             .then().statusCode(200).body("name", equalTo("Chi bộ Khối phố Nguyễn Du"))
                             .body("ancestorIds[2]", equalTo(WARD)));
+        }
+        // the consumer's work joined the request's trace: gateway, service, outbox, Kafka, consumer
+        for (String service : new String[] {"inspection", "discipline", "complaints"}) {
+            String log = suite.run("logs", service).output();
+            assertTrue(log.lines().anyMatch(l -> l.contains("trace=" + traceId) && l.contains("applied event")),
+                    service + " logged no applied event with trace " + traceId);
         }
         // the demo tree is there, and a sibling commune sees nothing of the ward
         given().baseUri(suite.gateway()).header("Authorization", "Bearer " + suite.token("viewer-thachha"))

@@ -39,6 +39,13 @@ class EventContractTest {
         assertEquals(Set.of(), schema("schemas/cloudevent.v1.json").validate(wire));
         assertEquals(Set.of(), schema("schemas/org-unit.upserted.v1.json").validate(wire.get("data")));
         assertEquals(data, json.treeToValue(wire.get("data"), OrgUnitUpserted.class));
+        assertEquals(List.of(), RecordContract.violations(Topics.ORG_UNITS,
+                java.util.Map.of(CloudEvent.CONTENT_TYPE_HEADER, CloudEvent.STRUCTURED_CONTENT_TYPE), id.toString(),
+                json.writeValueAsString(event)));
+        assertFalse(RecordContract.violations(Topics.ORG_UNITS, java.util.Map.of(), id.toString(), json.writeValueAsString(event))
+                .isEmpty(), "a record without its content-type header breaks the contract");
+        assertFalse(RecordContract.violations(Topics.PLANNING, java.util.Map.of(CloudEvent.CONTENT_TYPE_HEADER,
+                CloudEvent.STRUCTURED_CONTENT_TYPE), id.toString(), json.writeValueAsString(event)).isEmpty(), "wrong channel");
         assertEquals("Đảng bộ phường Thành Sen", wire.at("/data/name").asText());
     }
 

@@ -269,8 +269,8 @@ public class KitRuntime {
             try {
                 body.run();
             } catch (RuntimeException | Error e) {
+                // logged here, not rethrown: the thread ends either way, and liveness reports it
                 LOG.errorf(e, "%s thread ended unexpectedly; liveness is DOWN so the process is restarted", name);
-                throw e;
             } finally {
                 onEnd.run();
             }

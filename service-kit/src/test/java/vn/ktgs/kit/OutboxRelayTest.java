@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import vn.ktgs.devstack.Devstack;
 import vn.ktgs.events.CloudEvent;
 import vn.ktgs.events.EventJson;
+import vn.ktgs.events.EventTypes;
+import vn.ktgs.events.OrgUnitUpserted;
+import vn.ktgs.events.RecordContract;
 import vn.ktgs.kit.outbox.OutboxRelay;
 import vn.ktgs.kit.outbox.OutboxWriter;
 import vn.ktgs.kit.problem.ProblemException;
@@ -154,6 +157,29 @@ class OutboxRelayTest {
         assertEquals(CloudEvent.STRUCTURED_CONTENT_TYPE, header(r, CloudEvent.CONTENT_TYPE_HEADER));
         assertEquals(TRACEPARENT, header(r, CloudEvent.TRACEPARENT_HEADER));
         assertEquals(TRACEPARENT, EventJson.mapper().readTree(r.value()).get("traceparent").asText());
+    }
+
+    @Test
+    void publishedRecordsKeepTheAsyncApiContractHeadersIncluded() throws Exception {
+        UUID root = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        OrgUnitUpserted unit = new OrgUnitUpserted(id, "HT-01", "Đảng bộ phường Thành Sen", "COMMUNE", root, List.of(root),
+                true, true, false, true, 1, Instant.now());
+        CloudEvent e = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/ktgs/planning-service",
+                EventTypes.ORG_UNIT_UPSERTED, id.toString(), Instant.now(), CloudEvent.JSON, "req-2", TRACEPARENT,
+                EventJson.mapper().valueToTree(unit));
+        String orgTopic = "ktgs.org-units.v1";
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            OutboxWriter.append(c, orgTopic, e, MAX_EVENT_BYTES);
+            c.commit();
+        }
+        new OutboxRelay(db, producer, 100, Duration.ofSeconds(1)).publishBatch();
+        ConsumerRecord<String, String> r = TopicReader.read(orgTopic, 1, Duration.ofSeconds(10)).stream()
+                .filter(x -> x.key().equals(id.toString())).findFirst().orElseThrow();
+        Map<String, String> headers = new HashMap<>();
+        r.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(List.of(), RecordContract.violations(r.topic(), headers, r.key(), r.value()));
     }
 
     private static String header(ConsumerRecord<String, String> r, String name) {

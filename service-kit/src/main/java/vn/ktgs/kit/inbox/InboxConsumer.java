@@ -152,6 +152,7 @@ public final class InboxConsumer implements Runnable {
             applier.apply(record, event);
             return true;
         } catch (Exception e) {
+            rethrowError(e);
             if (isInvalid(e)) {
                 return park(record, e);
             }
@@ -159,6 +160,15 @@ public final class InboxConsumer implements Runnable {
             LOG.warnf("%s: event %s (%s) not applied yet (failure %d), will retry: %s", group, event.id(), event.type(),
                     r == null ? 1 : r.failures() + 1, rootMessage(e));
             return false;
+        }
+    }
+
+    /** An Error wrapped by the transaction layer is still an Error: it must end the thread, not be retried. */
+    private static void rethrowError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Error error) {
+                throw error;
+            }
         }
     }
 

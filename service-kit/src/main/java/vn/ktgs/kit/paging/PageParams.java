@@ -5,13 +5,18 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
-/** The one paging convention of every list: {@code ?page=0&size=20}, pages counted from 0, at most 200 a page. */
+/**
+ * The one paging convention of every list: {@code ?page=0&size=20}, pages counted from 0, at most 200 a
+ * page and at most {@value #MAX_PAGE} pages deep (so the offset always fits).
+ */
 public class PageParams {
     public static final int MAX_SIZE = 200;
+    public static final int MAX_PAGE = 1_000_000;
 
     @QueryParam("page")
     @DefaultValue("0")
     @Min(0)
+    @Max(MAX_PAGE)
     public int page;
 
     @QueryParam("size")

@@ -17,6 +17,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.postgresql.util.PSQLException;
 import vn.ktgs.kit.config.KitConfig;
+import vn.ktgs.kit.text.TextCharacters;
+import vn.ktgs.kit.web.QueryParamConverters;
 import vn.ktgs.kit.web.RequestInfo;
 
 import java.sql.SQLException;
@@ -58,18 +60,57 @@ public class ProblemMappers {
                 errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")), errors);
     }
 
+    /**
+     * What is wrong with the JSON, in the caller's terms: Jackson's own messages name Java types
+     * ("Cannot deserialize value of type `java.util.ArrayList`"), which say nothing to a caller and leak internals.
+     */
+    private static String jsonProblem(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonParseException) {
+            return "the body is not well-formed JSON";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
+            return "the value " + f.getValue() + " does not have the expected format";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
+            return "expected " + jsonKind(m.getTargetType());
+        }
+        return "the value does not fit this field";
+    }
+
+    private static String jsonKind(Class<?> type) {
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == String.class || type.isEnum() || java.time.temporal.Temporal.class.isAssignableFrom(type)
+                || type == java.util.UUID.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "an object";
+    }
+
     /** Listed one by one: exact types win over the JSON mappers Quarkus brings. */
     @ServerExceptionMapper({JsonProcessingException.class, com.fasterxml.jackson.core.JsonParseException.class,
             com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
             com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
-            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class})
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class, JsonMappingException.class,
+            TextCharacters.Rejected.class})
     public Response malformed(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
                 ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining(".")).replace(".[", "[")
                 : "body";
+        if (e instanceof TextCharacters.Rejected) {
+            return respond(400, "validation", "The request is not valid", field + " " + e.getOriginalMessage(),
+                    List.of(new FieldError(field, "text-characters", e.getOriginalMessage())));
+        }
         return respond(400, "validation", "The request is not valid", "the body is not valid JSON for this request",
-                List.of(new FieldError(field, "json", e.getOriginalMessage())));
+                List.of(new FieldError(field, "json", jsonProblem(e))));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -88,6 +129,11 @@ public class ProblemMappers {
     public Response stale() {
         return respond(409, "stale-version", "The record has changed",
                 "the record was changed by someone else at the same time: read it again and retry", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(QueryParamConverters.InvalidParameter e) {
+        return respond(400, "validation", "The request is not valid", e.getMessage(), List.of(e.error()));
     }
 
     @ServerExceptionMapper

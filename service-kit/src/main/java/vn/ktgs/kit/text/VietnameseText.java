@@ -12,6 +12,23 @@ public final class VietnameseText {
     private VietnameseText() {
     }
 
+    /**
+     * The first character no text may hold, described for an error message, or null: NUL and the other
+     * control characters (tab, line feed and carriage return aside) and the bidirectional formatting
+     * characters that can make a name read differently from what it is (U+202E and kin).
+     */
+    public static String forbiddenCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f);
+            boolean bidi = c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+            if (control || bidi) {
+                return String.format("U+%04X (%s)", (int) c, control ? "a control character" : "a bidirectional formatting character");
+            }
+        }
+        return null;
+    }
+
     /** NFC with trimmed and single spaces: the form every stored text takes. */
     public static String normalise(String s) {
         return s == null ? null : SPACES.matcher(Normalizer.normalize(s, Normalizer.Form.NFC)).replaceAll(" ").strip();
