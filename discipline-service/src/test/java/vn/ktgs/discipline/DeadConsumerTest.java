@@ -5,7 +5,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,6 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import vn.ktgs.devstack.Devstack;
 import vn.ktgs.devstack.DevstackTestResource;
+import vn.ktgs.kit.contract.Management;
 import vn.ktgs.events.CloudEvent;
 import vn.ktgs.events.EventJson;
 
@@ -41,16 +41,16 @@ class DeadConsumerTest {
 
     @Test
     void aConsumerThreadKilledByAnUnexpectedErrorMakesLivenessDown() throws Exception {
-        RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 Devstack.shared().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
             CloudEvent e = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/ktgs/test",
                     "vn.ktgs.test.crash.v1", "k", Instant.now(), CloudEvent.JSON, null, null, EventJson.mapper().valueToTree(Map.of()));
             producer.send(new ProducerRecord<>(CrashingHandler.TOPIC, "k", EventJson.mapper().writeValueAsString(e))).get();
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RestAssured.get("/q/health/live").then().statusCode(503)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Management.given().get("/q/health/live").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'event plumbing' }.data.inboxConsumer", equalTo(false)));
-        RestAssured.get("/q/health/ready").then().statusCode(200); // the database and Kafka are still fine
+        Management.given().get("/q/health/ready").then().statusCode(200); // the database and Kafka are still fine
     }
 }

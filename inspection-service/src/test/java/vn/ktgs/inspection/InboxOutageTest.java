@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import vn.ktgs.devstack.Devstack;
 import vn.ktgs.devstack.DevstackTestResource;
+import vn.ktgs.kit.contract.Management;
 import vn.ktgs.events.CloudEvent;
 import vn.ktgs.events.EventJson;
 import vn.ktgs.events.EventTypes;
@@ -63,7 +63,7 @@ class InboxOutageTest {
                     }
                 }
                 Thread.sleep(10_000);
-                RestAssured.get("/q/health/live").then().statusCode(200); // waiting is not dying
+                Management.given().get("/q/health/live").then().statusCode(200); // waiting is not dying
             } finally {
                 Devstack.shared().postgres().allowConnections("inspection");
             }

@@ -1,7 +1,6 @@
 package vn.ktgs.kit.contract;
 
 import io.agroal.api.AgroalDataSource;
-import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -125,11 +124,14 @@ public abstract class OrgCopyContractTest {
 
     @Test
     void isReadyWithDatabaseAndKafkaAndLiveWithItsEventPlumbing() {
-        RestAssured.get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        RestAssured.get("/q/health/live").then().statusCode(200)
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/live").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'event plumbing' }.data.inboxConsumer", equalTo(true));
-        RestAssured.get("/q/metrics").then().statusCode(200).body(containsString("ktgs_inbox_lag"));
+        Management.given().get("/q/metrics").then().statusCode(200).body(containsString("ktgs_inbox_lag"));
+        // nothing of it on the public port
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 
     private static String bearer(UUID org, String role) {
