@@ -23,6 +23,9 @@ final class Suite {
         for (String name : new String[] {"PLANNING", "INSPECTION", "DISCIPLINE", "COMPLAINTS", "PG", "KAFKA", "KAFKA_CONTROLLER"}) {
             env.put("KTGS_" + name + "_PORT", String.valueOf(freePort()));
         }
+        for (String name : new String[] {"PLANNING", "INSPECTION", "DISCIPLINE", "COMPLAINTS", "GATEWAY"}) {
+            env.put("KTGS_" + name + "_MANAGEMENT_PORT", String.valueOf(freePort()));
+        }
     }
 
     record Result(int exit, String output) {
