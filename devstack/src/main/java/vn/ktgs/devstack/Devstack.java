@@ -10,9 +10,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * One PostgreSQL server, one Kafka broker and one token key pair per test JVM, started on first use
- * and stopped when the JVM exits. Their addresses are kept in system properties, so that code loaded
- * by another class loader in the same JVM (Quarkus tests use several) finds the same servers.
+ * One PostgreSQL server, one Kafka broker and one token key pair for the tests, started on first use.
+ * Within a Maven build they are shared by every test JVM ({@link BuildDevstack}); otherwise (an IDE, or
+ * {@code -Ddevstack.build-dir=} left unset) one per JVM, stopped when it exits. Their addresses are kept
+ * in system properties, so that code loaded by another class loader in the same JVM (Quarkus tests use
+ * several) finds the same servers.
  */
 public final class Devstack {
     private static final String PG_PORT = "devstack.pg.port";
@@ -36,6 +38,9 @@ public final class Devstack {
 
     public static synchronized Devstack shared() {
         if (shared == null) {
+            if (System.getProperty(KAFKA) == null && externalPostgres() == null) {
+                BuildDevstack.join(); // sets the addresses when a Maven build shares one devstack
+            }
             shared = System.getProperty(KAFKA) != null ? attach() : start();
         }
         return shared;

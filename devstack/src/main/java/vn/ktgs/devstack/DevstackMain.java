@@ -75,6 +75,12 @@ public final class DevstackMain {
             }
             stopped.countDown();
         }, "devstack-stop"));
+        // a devstack shared by a whole build ends with the build (see BuildDevstack)
+        String owner = opts.get("owner-pid");
+        if (owner != null) {
+            ProcessHandle.of(Long.parseLong(owner)).ifPresentOrElse(
+                    h -> h.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
+        }
         Files.writeString(home.resolve("devstack.ready"),
                 "postgres=" + pg.jdbcUrl("") + "\nkafka=" + kafka.bootstrapServers() + "\n", StandardCharsets.UTF_8);
         LoggerFactory.getLogger(DevstackMain.class).info("devstack ready: PostgreSQL {}, Kafka {}", pg.jdbcUrl("<db>"),
