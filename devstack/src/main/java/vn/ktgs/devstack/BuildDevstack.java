@@ -19,6 +19,7 @@ import java.util.jar.JarFile;
  * {@code DevstackMain run} as a process of its own under {@code devstack.build-dir}, owned by the Maven
  * process, and every later test JVM of the same build attaches to it. The process ends when Maven does.
  * Each module's tests use databases of their own names; topics are shared, as in a real cluster.
+ * {@code -Ddevstack.build-dir=none} keeps a JVM's own devstack (tests that stop the broker need it).
  */
 final class BuildDevstack {
     static final String DIR = "devstack.build-dir";
@@ -30,7 +31,7 @@ final class BuildDevstack {
     static boolean join() {
         String dir = System.getProperty(DIR);
         Optional<ProcessHandle> maven = mavenProcess();
-        if (dir == null || dir.isBlank() || maven.isEmpty()) {
+        if (dir == null || dir.isBlank() || dir.equals("none") || maven.isEmpty()) {
             return false;
         }
         Path home = Path.of(dir).toAbsolutePath();

@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,8 +40,7 @@ public class OrgUnitCopy extends PanacheEntityBase {
 
     /** Root first, without the unit itself. */
     public List<UUID> ancestorIds() {
-        String[] ids = path.substring(1, path.length() - 1).split("/");
-        return Arrays.stream(ids, 0, ids.length - 1).map(UUID::fromString).toList();
+        return OrgSubtree.ancestorIdsOf(path);
     }
 
     public OrgSubtree subtree() {

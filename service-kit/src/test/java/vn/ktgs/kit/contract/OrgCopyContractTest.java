@@ -30,6 +30,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * What every service that keeps a copy of the org directory must do: apply the directory's events
@@ -112,6 +113,15 @@ public abstract class OrgCopyContractTest {
         String expired = Devstack.shared().tokens().sign(Map.of("iss", JwtMinter.LOCAL_ISSUER, "aud", JwtMinter.AUDIENCE,
                 "sub", "x", "groups", List.of("viewer"), "org", province.toString(), "exp", Instant.now().getEpochSecond() - 120));
         given().header("Authorization", "Bearer " + expired).get(orgUnitsPath() + "/" + ward).then().statusCode(401);
+        long inAnHour = Instant.now().getEpochSecond() + 3600;
+        String fromTheFuture = Devstack.shared().tokens().sign(Map.of("iss", JwtMinter.LOCAL_ISSUER, "aud", JwtMinter.AUDIENCE,
+                "sub", "x", "groups", List.of("viewer"), "org", province.toString(), "iat", inAnHour, "exp", inAnHour + 300));
+        given().header("Authorization", "Bearer " + fromTheFuture).get(orgUnitsPath() + "/" + ward).then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        long inTenSeconds = Instant.now().getEpochSecond() + 10; // within the allowance for clock skew
+        String slightlyAhead = Devstack.shared().tokens().sign(Map.of("iss", JwtMinter.LOCAL_ISSUER, "aud", JwtMinter.AUDIENCE,
+                "sub", "x", "groups", List.of("viewer"), "org", province.toString(), "iat", inTenSeconds, "exp", inTenSeconds + 300));
+        given().header("Authorization", "Bearer " + slightlyAhead).get(orgUnitsPath() + "/" + ward).then().statusCode(200);
     }
 
     @Test
@@ -124,14 +134,21 @@ public abstract class OrgCopyContractTest {
 
     @Test
     void isReadyWithDatabaseAndKafkaAndLiveWithItsEventPlumbing() {
-        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        String ready = Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'kafka' }.data.brokers", equalTo(1)).extract().asString();
+        assertFalse(ready.contains(Devstack.shared().bootstrapServers()), "health shows no broker address: " + ready);
         Management.given().get("/q/health/live").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'event plumbing' }.data.inboxConsumer", equalTo(true));
         Management.given().get("/q/metrics").then().statusCode(200).body(containsString("ktgs_inbox_lag"));
-        // nothing of it on the public port
-        given().get("/q/health/ready").then().statusCode(404);
-        given().get("/q/metrics").then().statusCode(404);
+        // nothing of it on the public port, even by an encoded path; every refusal is a problem
+        given().get("/q/health/ready").then().statusCode(404).contentType("application/problem+json");
+        given().get("/q/metrics").then().statusCode(404).contentType("application/problem+json");
+        given().urlEncodingEnabled(false).get(orgUnitsPath() + "/%2e%2e/%2e%2e/%2e%2e/q/metrics").then()
+                .statusCode(org.hamcrest.Matchers.either(equalTo(404)).or(equalTo(400))).contentType("application/problem+json");
+        given().header("Authorization", bearer(province, "viewer")).contentType("application/json")
+                .body(new byte[11 * 1024 * 1024]).post(orgUnitsPath()).then()
+                .statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
     }
 
     private static String bearer(UUID org, String role) {
