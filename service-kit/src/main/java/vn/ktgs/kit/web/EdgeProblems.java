@@ -4,7 +4,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.ktgs.kit.problem.Problem;
 
 import java.util.Map;
@@ -23,8 +25,26 @@ public class EdgeProblems {
             414, new String[] {"uri-too-long", "URI Too Long", "the request's URI is longer than this service accepts"},
             431, new String[] {"headers-too-large", "Request Header Fields Too Large", "the request's headers are too large"});
 
-    void install(@Observes Router router) {
+    void install(@Observes Router router,
+                 @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         KNOWN.keySet().forEach(status -> router.errorHandler(status, ctx -> answer(ctx, status)));
+        // ahead of Quarkus' own Content-Length check (order -2), which answers 413 with no body
+        router.route().order(-3).handler(ctx -> {
+            if (declaredLength(ctx) > maxBody.asLongValue()) {
+                answer(ctx, 413);
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    private static long declaredLength(RoutingContext ctx) {
+        try {
+            String length = ctx.request().getHeader("Content-Length");
+            return length == null ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1; // the HTTP layer refuses it itself
+        }
     }
 
     private static void answer(RoutingContext ctx, int status) {
@@ -38,6 +58,10 @@ public class EdgeProblems {
         if (requestId != null && requestId.matches("[A-Za-z0-9._-]{1,128}")) {
             body.put("requestId", requestId);
         }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body.encode());
+        ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (status == 413) {
+            ctx.response().putHeader("Connection", "close"); // the unread body is not waited for
+        }
+        ctx.response().end(body.encode());
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every operation of the OpenAPI document answers its failures as RFC 9457 problems: the kit's
+ * Every operation of the OpenAPI document needs the bearer token and answers its failures as RFC 9457 problems: the kit's
  * {@code Problem} schema, and the 4xx answers each kind of operation can give (reads: 400, 401, 403,
  * 404; writes also 409, 412, 422, 428).
  */
@@ -33,6 +33,8 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        // every API call needs the bearer token (the scheme itself: quarkus.smallrye-openapi.security-scheme)
+        openAPI.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("bearer")));
         Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .addProperty("rule", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
