@@ -105,9 +105,9 @@ public class ProblemMappers {
                 ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining(".")).replace(".[", "[")
                 : "body";
-        if (e instanceof TextCharacters.Rejected) {
-            return respond(400, "validation", "The request is not valid", field + " " + e.getOriginalMessage(),
-                    List.of(new FieldError(field, "text-characters", e.getOriginalMessage())));
+        if (e instanceof TextCharacters.Rejected rejected) {
+            return respond(400, "validation", "The request is not valid", rejected.field() + " " + e.getOriginalMessage(),
+                    List.of(new FieldError(rejected.field(), "text-characters", e.getOriginalMessage())));
         }
         return respond(400, "validation", "The request is not valid", "the body is not valid JSON for this request",
                 List.of(new FieldError(field, "json", jsonProblem(e))));
@@ -139,6 +139,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return malformed(json); // the JSON reader wraps some of Jackson's failures
+        }
         if (status >= 500) {
             return unexpected(e);
         }

@@ -1,6 +1,7 @@
 package vn.ktgs.kit.text;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +21,33 @@ import java.io.IOException;
 @Singleton
 public class TextCharacters implements ObjectMapperCustomizer {
 
-    /** The refusal; {@code ProblemMappers} names the field from its path. */
+    /** The refusal, with the field's path in the body ({@code items[0].content}), read from the parser. */
     public static final class Rejected extends JsonMappingException {
+        private final String field;
+
         Rejected(JsonParser p, String message) {
             super(p, message);
+            this.field = pathOf(p.getParsingContext());
+        }
+
+        public String field() {
+            return field;
+        }
+
+        private static String pathOf(JsonStreamContext context) {
+            java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+            for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+                if (c.inArray()) {
+                    parts.addFirst("[" + c.getCurrentIndex() + "]");
+                } else if (c.getCurrentName() != null) {
+                    parts.addFirst(c.getCurrentName());
+                }
+            }
+            StringBuilder path = new StringBuilder();
+            for (String part : parts) {
+                path.append(part.startsWith("[") || path.length() == 0 ? "" : ".").append(part);
+            }
+            return path.length() == 0 ? "body" : path.toString();
         }
     }
 

@@ -1,0 +1,119 @@
+package vn.ktgs.planning.edge;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import vn.ktgs.devstack.Devstack;
+import vn.ktgs.devstack.DevstackTestResource;
+import vn.ktgs.devstack.JwtMinter;
+import vn.ktgs.kit.contract.Management;
+import vn.ktgs.planning.Sql;
+import vn.ktgs.planning.TestTree;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.ktgs.planning.TestTokens.bearer;
+
+/** Inputs that once answered 500, 404 or were stored as they came: each is now a 4xx problem naming the field, and changes nothing. */
+@QuarkusTest
+@WithTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "planning"))
+class InputHardeningTest {
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void textWithNulControlOrBidiCharactersIsRefusedNamingTheField() {
+        TestTree t = new TestTree();
+        String admin = bearer(t.province, "admin");
+        for (String name : List.of("Chi bộ\u0000 A", "Chi bộ \u202Egnaht", "Chi bộ\u0007B")) {
+            given().header("Authorization", admin).contentType(ContentType.JSON)
+                    .body(Map.of("code", "X-" + t.tag, "name", name, "level", "CELL", "parentId", t.ward))
+                    .post("/api/v1/org-units").then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("name")).body("errors[0].rule", equalTo("text-characters"));
+        }
+        assertEquals(0, Sql.count(db, "SELECT count(*) FROM org_unit WHERE code = 'X-" + t.tag + "'"), "nothing was created");
+        given().header("Authorization", bearer(t.ward, "officer")).contentType(ContentType.JSON)
+                .body(Map.of("kind", "ANNUAL", "year", 2026, "title", "Kế hoạch năm 2026", "items", List.of(Map.of(
+                        "kind", "THEMATIC_SUPERVISION", "subject", Map.of("type", "ORG_UNIT", "orgUnitId", t.wardCell),
+                        "content", "Nội dung\u0000", "period", Map.of("type", "QUARTER", "quarter", 2)))))
+                .post("/api/v1/plans").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("items[0].content")).body("errors[0].rule", equalTo("text-characters"));
+        given().header("Authorization", admin).queryParam("q", "a\u0000b").get("/api/v1/org-units")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("q"));
+    }
+
+    @Test
+    void badQueryParametersAre400NamingTheParameter() {
+        TestTree t = new TestTree();
+        String viewer = bearer(t.province, "viewer");
+        given().header("Authorization", viewer).queryParam("page", "abc").get("/api/v1/org-units")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("page"))
+                .body("errors[0].rule", equalTo("integer"));
+        given().header("Authorization", viewer).queryParam("page", 2147483647).queryParam("size", 200).get("/api/v1/org-units")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("page"));
+        given().header("Authorization", viewer).queryParam("year", "twenty").get("/api/v1/plans")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("year"));
+        given().header("Authorization", viewer).queryParam("from", "tomorrow").queryParam("add", 3)
+                .get("/api/v1/rule-sets/calendar/working-days")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("from")).body("errors[0].rule", equalTo("date"));
+    }
+
+    @Test
+    void aBodyOfTheWrongShapeIsNamedWithoutJavaTypes() {
+        TestTree t = new TestTree();
+        given().header("Authorization", bearer(t.province, "admin")).contentType(ContentType.JSON).body("[]")
+                .post("/api/v1/org-units").then().statusCode(400).contentType(PROBLEM)
+                .body(not(containsString("java."))).body(not(containsString("ArrayList"))).body(not(containsString("vn.ktgs")))
+                .body("errors[0].message", equalTo("expected an object"));
+    }
+
+    @Test
+    void aDayBeforeAnyRuleSetOrBeyondTheCalendarIs422() {
+        TestTree t = new TestTree();
+        String viewer = bearer(t.province, "viewer");
+        given().header("Authorization", viewer).queryParam("org", t.province.toString()).queryParam("year", 2001)
+                .get("/api/v1/plans/coverage").then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].rule", equalTo("rule-set-in-force"));
+        given().header("Authorization", viewer).queryParam("year", 2027).get("/api/v1/rule-sets/calendar")
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].rule", equalTo("calendar-covers-year"));
+        given().header("Authorization", viewer).queryParam("from", "2026-12-01").queryParam("add", 90)
+                .get("/api/v1/rule-sets/calendar/working-days")
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].rule", equalTo("calendar-covers-year"));
+        // 30 calendar days after 15/1/2026 is Saturday 14/2, in Tết: the period ends on Monday 23/2
+        given().header("Authorization", viewer).queryParam("from", "2026-01-15").queryParam("add", 30).queryParam("unit", "CALENDAR")
+                .get("/api/v1/rule-sets/calendar/working-days").then().statusCode(200).body("date", equalTo("2026-02-23"));
+        given().header("Authorization", viewer).queryParam("year", 2026).get("/api/v1/rule-sets/calendar").then().statusCode(200)
+                .body("find { it.day == '2026-01-10' }.kind", equalTo("WORKDAY"))
+                .body("find { it.day == '2026-11-24' }.inForce", equalTo(false))
+                .body("find { it.day == '2026-02-16' }.document", containsString("9441/TB-BNV"));
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsRefused() {
+        TestTree t = new TestTree();
+        long inAnHour = Instant.now().getEpochSecond() + 3600;
+        String token = Devstack.shared().tokens().sign(Map.of("iss", JwtMinter.LOCAL_ISSUER, "aud", JwtMinter.AUDIENCE,
+                "sub", "x", "groups", List.of("viewer"), "org", t.province.toString(), "iat", inAnHour, "exp", inAnHour + 600));
+        given().header("Authorization", "Bearer " + token).get("/api/v1/org-units/" + t.province)
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void healthAndMetricsAreOnlyOnTheManagementPort() {
+        given().get("/q/metrics").then().statusCode(404).contentType(PROBLEM);
+        Management.given().get("/q/metrics").then().statusCode(200).body(containsString("ktgs_outbox_pending"));
+    }
+}
