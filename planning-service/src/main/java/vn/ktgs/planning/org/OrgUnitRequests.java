@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.ktgs.kit.text.SingleLine;
 
 import java.util.UUID;
 
@@ -15,7 +16,7 @@ public final class OrgUnitRequests {
     public record Create(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
                     message = "letters, digits, '.', '_' and '-' only, starting with a letter or digit") String code,
-            @NotBlank @Size(max = 300) String name,
+            @NotBlank @Size(max = 300) @SingleLine String name,
             @NotBlank String level,
             @NotNull UUID parentId,
             Boolean hasUbkt,
@@ -23,7 +24,7 @@ public final class OrgUnitRequests {
             Boolean authorisedToAdmit) {
     }
 
-    public record Rename(@NotBlank @Size(max = 300) String name) {
+    public record Rename(@NotBlank @Size(max = 300) @SingleLine String name) {
     }
 
     public record Move(@NotNull UUID parentId) {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import vn.ktgs.kit.text.SingleLine;
 import vn.ktgs.planning.plan.PlanCodes.Activity;
 import vn.ktgs.planning.plan.PlanCodes.ItemKind;
 import vn.ktgs.planning.plan.PlanCodes.Kind;
@@ -26,7 +27,7 @@ public final class PlanRequests {
             Integer year,
             Integer termStart,
             Integer termEnd,
-            @NotBlank @Size(max = 500) String title,
+            @NotBlank @Size(max = 500) @SingleLine String title,
             @NotNull @Size(max = 1000) List<@Valid @NotNull Item> items) {
     }
 
@@ -48,7 +49,7 @@ public final class PlanRequests {
             @NotNull SubjectType type,
             @NotNull UUID orgUnitId,
             @Size(max = 64) String memberId,
-            @Size(max = 300) String memberName,
+            @Size(max = 300) @SingleLine String memberName,
             @Size(max = 300) String memberPosition) {
     }
 

@@ -44,6 +44,10 @@ class InputHardeningTest {
                     .post("/api/v1/org-units").then().statusCode(400).contentType(PROBLEM)
                     .body("errors[0].field", equalTo("name")).body("errors[0].rule", equalTo("text-characters"));
         }
+        given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("code", "X-" + t.tag, "name", "Chi bộ\nhai dòng", "level", "CELL", "parentId", t.ward))
+                .post("/api/v1/org-units").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("name")).body("errors[0].rule", equalTo("singleLine"));
         assertEquals(0, Sql.count(db, "SELECT count(*) FROM org_unit WHERE code = 'X-" + t.tag + "'"), "nothing was created");
         given().header("Authorization", bearer(t.ward, "officer")).contentType(ContentType.JSON)
                 .body(Map.of("kind", "ANNUAL", "year", 2026, "title", "Kế hoạch năm 2026", "items", List.of(Map.of(
