@@ -14,30 +14,40 @@ import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 import vn.ktgs.gateway.Upstreams.Upstream;
 
+import java.net.ConnectException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
-/** One admitted request on its way to a service, and the answer on its way back; both bodies are streamed. */
+/**
+ * One admitted request on its way to a service, and the answer on its way back; both bodies are streamed.
+ *
+ * <p>The request to the service is reset only while its body is still being sent: until then it has its pooled
+ * connection to itself. Once sent whole, the connection goes back to the pool the moment the service's answer has
+ * arrived, possibly before the caller has read all of it, and a reset then would close the connection under another
+ * caller's request. So an answer nobody waits for any more is read to its end and dropped.
+ */
 final class Exchange {
     private static final Logger LOG = Logger.getLogger(Exchange.class);
+    private static final List<String> TRACE_CONTEXT = List.of("traceparent", "tracestate", "baggage");
 
     private final RoutingContext ctx;
     private final HttpServerRequest request;
     private final HttpServerResponse response;
     private final String requestId;
     private final Upstream upstream;
-    private final BodyLimit limit;
+    private final Limits limits;
     private final Duration timeout;
     private HttpClientRequest outbound;
     private long received;
 
-    Exchange(RoutingContext ctx, Upstream upstream, BodyLimit limit, Duration timeout) {
+    Exchange(RoutingContext ctx, Upstream upstream, Limits limits, Duration timeout) {
         this.ctx = ctx;
         this.request = ctx.request();
         this.response = ctx.response();
         this.requestId = ctx.get(RequestIds.KEY);
         this.upstream = upstream;
-        this.limit = limit;
+        this.limits = limits;
         this.timeout = timeout;
     }
 
@@ -56,6 +66,8 @@ final class Exchange {
     private MultiMap forwardedHeaders() {
         MultiMap headers = Headers.endToEnd(request.headers());
         headers.remove(HttpHeaders.EXPECT); // answered by the gateway, see send()
+        // OpenTelemetry adds the trace context itself: the caller's trace, continued by the gateway's span.
+        TRACE_CONTEXT.forEach(headers::remove);
         headers.set(RequestIds.HEADER, requestId);
         SocketAddress client = request.remoteAddress();
         if (client != null) {
@@ -74,8 +86,10 @@ final class Exchange {
         this.outbound = outbound;
         outbound.response().onSuccess(this::relay).onFailure(this::fail);
         outbound.exceptionHandler(e -> { }); // failures reach fail() through the response; Vert.x would log them too
-        // A caller who has gone away should not keep the service busy.
-        response.closeHandler(v -> outbound.reset());
+        if (response.closed()) {
+            outbound.reset(); // the caller left while a connection was found; nothing has been sent yet
+            return;
+        }
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             response.writeContinue();
         }
@@ -84,6 +98,7 @@ final class Exchange {
             return;
         }
         request.handler(this::forward);
+        // Fires only while the body is still arriving, so the connection is still this request's alone.
         request.exceptionHandler(e -> outbound.reset());
         request.endHandler(v -> outbound.end());
         request.resume();
@@ -91,14 +106,15 @@ final class Exchange {
 
     private void forward(Buffer chunk) {
         received += chunk.length();
-        if (received > limit.max()) {
+        if (received > limits.maxBody()) {
             // A body without a Content-Length grew past the cap: the service must not act on a cut-off request.
-            outbound.reset();
+            // The caller is answered first: the reset fails the exchange at once, and fail() must find it answered.
             if (response.headWritten()) {
                 response.reset();
             } else {
-                limit.refuse(ctx);
+                limits.refuseBody(ctx);
             }
+            outbound.reset();
             return;
         }
         // Neither Content-Length nor chunked (the Transfer-Encoding is not forwarded): send it chunked.
@@ -116,8 +132,7 @@ final class Exchange {
 
     private void relay(HttpClientResponse answer) {
         if (response.ended() || response.closed()) {
-            outbound.reset();
-            return;
+            return; // nobody waits for it: it is read and dropped
         }
         int status = answer.statusCode();
         response.setStatusCode(status).setStatusMessage(answer.statusMessage());
@@ -125,11 +140,9 @@ final class Exchange {
         if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH) && status != 204 && status != 304) {
             response.setChunked(true);
         }
-        // On failure the caller must see a broken response, not one that looks complete.
-        answer.pipe().endOnFailure(false).to(response).onFailure(e -> {
-            outbound.reset();
-            response.reset();
-        });
+        // If the caller goes away, the pipe drops the rest of the answer. If the service's answer breaks off,
+        // the caller must see a broken response, not one that looks complete.
+        answer.pipe().endOnFailure(false).to(response).onFailure(e -> response.reset());
     }
 
     private void fail(Throwable cause) {
@@ -141,6 +154,9 @@ final class Exchange {
         } else if (cause instanceof TimeoutException) {
             LOG.warnf("request %s: %s did not answer within %d ms", requestId, upstream.name(), timeout.toMillis());
             Problem.GATEWAY_TIMEOUT.send(ctx, "The " + upstream.name() + " service did not answer in time.");
+        } else if (cause instanceof ConnectException) {
+            LOG.warnf("request %s: %s is not available: %s", requestId, upstream.name(), cause.getMessage());
+            Problem.SERVICE_UNAVAILABLE.send(ctx, "The " + upstream.name() + " service is not available.");
         } else {
             LOG.warnf("request %s: %s could not be reached: %s", requestId, upstream.name(), cause);
             Problem.BAD_GATEWAY.send(ctx, "The " + upstream.name() + " service could not be reached.");

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "ktgs.gateway")
 public interface GatewayConfig {
@@ -18,6 +19,21 @@ public interface GatewayConfig {
     /** The largest request body the gateway forwards. */
     @WithDefault("10M")
     MemorySize maxBodySize();
+
+    /**
+     * The longest request target (path and query) the gateway forwards. It must stay below the services' own limit
+     * (Netty's 4096-byte request line), so that a service never answers a forwarded request with a bare 414.
+     */
+    @WithDefault("4000")
+    int maxUriLength();
+
+    /** The most header bytes the gateway forwards; below the services' own limit, with room for what the gateway adds. */
+    @WithDefault("16K")
+    MemorySize maxHeaderSize();
+
+    /** How far ahead of the gateway's clock a token's {@code iat} and {@code nbf} may lie. */
+    @WithDefault("30s")
+    Duration clockSkew();
 
     /** How long a service may take to accept a connection or stay silent before the caller gets 504. */
     @WithDefault("30s")
@@ -33,5 +49,8 @@ public interface GatewayConfig {
 
         /** Where the service listens: {@code scheme://host:port}. */
         URI url();
+
+        /** Where the service reports its readiness, when not at {@code /q/health/ready} of {@link #url()}. */
+        Optional<URI> health();
     }
 }

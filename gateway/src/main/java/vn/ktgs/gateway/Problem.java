@@ -6,10 +6,14 @@ import io.vertx.ext.web.RoutingContext;
 
 /** The gateway's own errors, written as RFC 9457 problem details carrying the request id. */
 enum Problem {
+    BAD_REQUEST(400, "bad-request", "Bad Request"),
     UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
     NOT_FOUND(404, "not-found", "Not Found"),
     CONTENT_TOO_LARGE(413, "content-too-large", "Content Too Large"),
+    URI_TOO_LONG(414, "uri-too-long", "URI Too Long"),
+    HEADERS_TOO_LARGE(431, "request-header-fields-too-large", "Request Header Fields Too Large"),
     BAD_GATEWAY(502, "bad-gateway", "Bad Gateway"),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "Service Unavailable"),
     GATEWAY_TIMEOUT(504, "gateway-timeout", "Gateway Timeout");
 
     static final String TYPE_BASE = "https://ktgs.vn/problems/";

@@ -1,16 +1,19 @@
 package vn.ktgs.gateway;
 
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import vn.ktgs.gateway.Upstreams.Match;
 
+import java.util.Locale;
 import java.util.Optional;
 
-/** Everything under {@code /api/}: request id, size cap, token check, then the service that serves the path. */
+/**
+ * The public port: request id and size caps for every request; under {@code /api/}, the route, the token check and
+ * then the service that serves the path. Nothing else is served there (health and metrics are on the management port).
+ */
 @Singleton
 public class ProxyHandler {
     private static final String MATCH = "ktgs.match";
@@ -20,45 +23,52 @@ public class ProxyHandler {
     private final GatewayConfig config;
     private final Upstreams upstreams;
     private final TokenCheck tokens;
-    private final BodyLimit limit;
+    private final Limits limits;
 
-    ProxyHandler(GatewayConfig config, Upstreams upstreams, TokenCheck tokens, BodyLimit limit) {
+    ProxyHandler(GatewayConfig config, Upstreams upstreams, TokenCheck tokens, Limits limits) {
         this.config = config;
         this.upstreams = upstreams;
         this.tokens = tokens;
-        this.limit = limit;
+        this.limits = limits;
     }
 
     void install(@Observes Router router) {
         // Ahead of Quarkus' own Content-Length check (order -2), which would answer 413 without a problem body.
-        router.route("/api/*").order(-3).handler(this::admit);
+        router.route().order(-3).handler(this::admit);
         router.route("/api/*").handler(this::authorize);
+        router.route().last().handler(ctx -> Problem.NOT_FOUND.send(ctx, "Nothing is served at " + ctx.request().path() + "."));
     }
 
     private void admit(RoutingContext ctx) {
         String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
         ctx.put(RequestIds.KEY, requestId);
         ctx.response().putHeader(RequestIds.HEADER, requestId);
+        // Routes are chosen by the normalised path (dot segments resolved, %2E decoded), the one that is forwarded.
         Optional<Match> match = upstreams.find(ctx.normalizedPath());
         ctx.put(MATCH, match);
-        ctx.vertx().getOrCreateContext().putLocal(METRICS_URI_TEMPLATE, match.map(Match::prefix).orElse("/api/*"));
-        if (limit.declaredTooLarge(ctx.request())) {
-            limit.refuse(ctx);
-        } else {
-            ctx.next();
+        ctx.vertx().getOrCreateContext().putLocal(METRICS_URI_TEMPLATE,
+                match.map(Match::prefix).orElse(ctx.normalizedPath().startsWith("/api/") ? "/api/*" : "/*"));
+        if (limits.refused(ctx)) {
+            return;
         }
+        if (hasEncodedSeparator(ctx.request().path())) {
+            Problem.BAD_REQUEST.send(ctx, "The path contains an encoded slash or backslash.");
+            return;
+        }
+        ctx.next();
     }
 
+    /** Unknown paths are 404 for everyone; a known route needs a valid token before anything is forwarded. */
     private void authorize(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
-        request.pause(); // the body waits until it is known where it goes
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        ctx.vertx().executeBlocking(() -> {
-            tokens.verify(authorization);
-            return null;
-        }, false).onComplete(checked -> {
+        Optional<Match> match = ctx.get(MATCH);
+        if (match.isEmpty()) {
+            Problem.NOT_FOUND.send(ctx, "No service serves " + ctx.normalizedPath() + ".");
+            return;
+        }
+        ctx.request().pause(); // the body waits until it is known where it goes
+        tokens.verify(ctx.vertx(), ctx.request().getHeader(HttpHeaders.AUTHORIZATION)).onComplete(checked -> {
             if (checked.succeeded()) {
-                forward(ctx);
+                new Exchange(ctx, match.get().upstream(), limits, config.timeout()).start(upstreams.client());
             } else if (checked.cause() instanceof TokenCheck.Rejected rejected) {
                 ctx.response().putHeader("WWW-Authenticate", rejected.challenge());
                 Problem.UNAUTHORIZED.send(ctx, rejected.getMessage());
@@ -68,12 +78,9 @@ public class ProxyHandler {
         });
     }
 
-    private void forward(RoutingContext ctx) {
-        Optional<Match> match = ctx.get(MATCH);
-        if (match.isEmpty()) {
-            Problem.NOT_FOUND.send(ctx, "No service serves " + ctx.normalizedPath() + ".");
-            return;
-        }
-        new Exchange(ctx, match.get().upstream(), limit, config.timeout()).start(upstreams.client());
+    /** A service might decode %2F or %5C and then see another path than the one the route was chosen by. */
+    private static boolean hasEncodedSeparator(String rawPath) {
+        String path = rawPath.toLowerCase(Locale.ROOT);
+        return path.contains("%2f") || path.contains("%5c") || path.indexOf('\\') >= 0;
     }
 }

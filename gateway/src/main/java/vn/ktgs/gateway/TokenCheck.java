@@ -1,12 +1,20 @@
 package vn.ktgs.gateway;
 
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Instant;
 
 /**
- * Verifies the caller's bearer token (signature, issuer, audience, expiry) with the {@code mp.jwt.verify.*}
- * settings, before anything is forwarded. The services verify it again.
+ * Verifies the caller's bearer token (signature, issuer, audience, expiry, and issue and start times not in the
+ * future beyond {@code ktgs.gateway.clock-skew}) with the {@code mp.jwt.verify.*} settings, before anything is
+ * forwarded. The services verify it again.
  */
 @Singleton
 public class TokenCheck {
@@ -29,22 +37,53 @@ public class TokenCheck {
     private static final String SCHEME = "Bearer ";
 
     private final JWTParser parser;
+    private final long skewSeconds;
+    private final boolean keysFetched;
 
-    TokenCheck(JWTParser parser) {
+    TokenCheck(JWTParser parser, JWTAuthContextInfo keys, GatewayConfig config) {
         this.parser = parser;
+        this.skewSeconds = config.clockSkew().toSeconds();
+        String location = keys.getPublicKeyLocation();
+        this.keysFetched = location != null && (location.startsWith("https:") || location.startsWith("http:"));
     }
 
-    /** May block: with a JWKS location the parser fetches keys over the network. */
-    void verify(String authorization) throws Rejected {
+    /**
+     * With a key from a PEM file or inline, verifying is CPU work only and runs on the caller's event loop (the file
+     * is read once, on first use). Keys from a JWKS URL are fetched and refreshed now and then, blocking the thread
+     * that asks, so then it runs on a worker thread.
+     */
+    Future<Void> verify(Vertx vertx, String authorization) {
+        if (keysFetched) {
+            return vertx.executeBlocking(() -> {
+                verify(authorization);
+                return null;
+            }, false);
+        }
+        try {
+            verify(authorization);
+            return Future.succeededFuture();
+        } catch (Rejected e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    private void verify(String authorization) throws Rejected {
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
                 || authorization.substring(SCHEME.length()).isBlank()) {
             throw new Rejected("A bearer token is required.", false);
         }
+        JsonWebToken token;
         try {
-            parser.parse(authorization.substring(SCHEME.length()).trim());
+            token = parser.parse(authorization.substring(SCHEME.length()).trim());
         } catch (ParseException e) {
             // Not logged: the causes quote the token's claims.
             throw new Rejected("The bearer token is not valid: bad signature, wrong issuer or audience, or expired.", true);
+        }
+        // smallrye-jwt accepts any iat, and nbf within its own allowance for expiry.
+        long latest = Instant.now().getEpochSecond() + skewSeconds;
+        long notBefore = token.<Long>getClaim(Claims.nbf);
+        if (token.getIssuedAtTime() > latest || notBefore > latest) {
+            throw new Rejected("The bearer token is not valid yet: it was issued for a later time.", true);
         }
     }
 }

@@ -16,8 +16,8 @@ import java.util.Optional;
 @Singleton
 public class Upstreams {
 
-    /** A service; its name (not its URL) is what callers may see in problem details and health checks. */
-    public record Upstream(String name, List<String> prefixes, URI url) {
+    /** A service; its name (not its URLs) is what callers may see in problem details and health checks. */
+    public record Upstream(String name, List<String> prefixes, URI url, URI health) {
 
         RequestOptions target() {
             boolean https = "https".equalsIgnoreCase(url.getScheme());
@@ -35,7 +35,8 @@ public class Upstreams {
 
     Upstreams(GatewayConfig config, Vertx vertx) {
         all = config.routes().entrySet().stream()
-                .map(e -> new Upstream(e.getKey(), List.copyOf(e.getValue().prefixes()), e.getValue().url()))
+                .map(e -> new Upstream(e.getKey(), List.copyOf(e.getValue().prefixes()), e.getValue().url(),
+                        e.getValue().health().orElse(e.getValue().url().resolve("/q/health/ready"))))
                 .sorted(Comparator.comparing(Upstream::name))
                 .toList();
         client = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));

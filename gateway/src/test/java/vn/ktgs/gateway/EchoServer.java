@@ -25,15 +25,20 @@ import java.util.stream.Collectors;
 
 /**
  * A stand-in service. It answers with the body it received and reports what it received in
- * {@code X-Echo-*} headers; {@code X-Stub-Status} and {@code X-Stub-Delay-Ms} choose its status and delay.
+ * {@code X-Echo-*} headers; {@code X-Stub-Status} and {@code X-Stub-Delay-Ms} choose its status and delay, and
+ * {@code X-Stub-Size} asks for that many zero bytes instead of the echoed body.
  * {@code GET /__stats} (asked directly, not through the gateway) counts the requests it saw.
  */
 final class EchoServer {
     private static final List<String> ECHOED = List.of(
-            "Authorization", "X-Request-Id", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "Content-Type");
+            "Authorization", "X-Request-Id", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "Content-Type",
+            "traceparent");
 
-    /** Requests whose body arrived whole, requests whose body was cut off, and health probes. */
-    record Stats(int completed, int aborted, int probes) {
+    /**
+     * Requests whose body arrived whole, requests whose body was cut off, health probes, and answers written out
+     * whole (to the socket: not necessarily read by anyone yet).
+     */
+    record Stats(int completed, int aborted, int probes, int answered) {
         /** Requests that reached the service, whole or not. */
         int received() {
             return completed + aborted;
@@ -43,7 +48,7 @@ final class EchoServer {
             String[] n = HttpClient.newHttpClient()
                     .send(HttpRequest.newBuilder(URI.create(baseUrl + "/__stats")).build(), HttpResponse.BodyHandlers.ofString())
                     .body().split(",");
-            return new Stats(Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]));
+            return new Stats(Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]), Integer.parseInt(n[3]));
         }
     }
 
@@ -52,6 +57,7 @@ final class EchoServer {
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger aborted = new AtomicInteger();
     private final AtomicInteger probes = new AtomicInteger();
+    private final AtomicInteger answered = new AtomicInteger();
 
     EchoServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -62,7 +68,7 @@ final class EchoServer {
             reply(exchange, 200, "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
         });
         server.createContext("/__stats", exchange -> reply(exchange, 200,
-                (completed.get() + "," + aborted.get() + "," + probes.get()).getBytes(StandardCharsets.UTF_8)));
+                (completed.get() + "," + aborted.get() + "," + probes.get() + "," + answered.get()).getBytes(StandardCharsets.UTF_8)));
         server.start();
     }
 
@@ -91,7 +97,7 @@ final class EchoServer {
         out.set("X-Echo-Uri", exchange.getRequestURI().toString());
         for (String name : ECHOED) {
             if (in.containsKey(name)) {
-                out.set("X-Echo-" + name, in.getFirst(name));
+                out.set("X-Echo-" + name, String.join(" | ", in.get(name))); // every value, should there be several
             }
         }
         out.set("X-Echo-Header-Names", in.keySet().stream()
@@ -107,7 +113,9 @@ final class EchoServer {
             }
         }
         String status = in.getFirst("X-Stub-Status");
-        reply(exchange, status == null ? 200 : Integer.parseInt(status), body);
+        String size = in.getFirst("X-Stub-Size");
+        reply(exchange, status == null ? 200 : Integer.parseInt(status), size == null ? body : new byte[Integer.parseInt(size)]);
+        answered.incrementAndGet();
     }
 
     private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -200,19 +200,31 @@ class ProxyTest {
     }
 
     @Test
-    void serviceThatIsDownIsA502NamingTheService() {
+    void serviceThatIsDownIsA503NamingTheServiceWhileTheOthersServe() {
         given().header("Authorization", Fixtures.bearer())
                 .header("X-Request-Id", "down-1")
                 .when().get("/api/v1/inspections/1")
                 .then()
-                .statusCode(502)
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .header("X-Request-Id", "down-1")
-                .body("type", equalTo("https://ktgs.vn/problems/bad-gateway"))
-                .body("status", equalTo(502))
+                .body("type", equalTo("https://ktgs.vn/problems/service-unavailable"))
+                .body("status", equalTo(503))
                 .body("detail", containsString("inspection"))
                 .body("detail", not(containsString("127.0.0.1")))
                 .body("requestId", equalTo("down-1"));
+        given().header("Authorization", Fixtures.bearer()).when().get("/api/v1/discipline-cases/1")
+                .then().statusCode(200).header("X-Echo-Uri", "/api/v1/discipline-cases/1");
+    }
+
+    @Test
+    void anUnknownApiPathIsA404EvenWithoutAToken() {
+        given().when().get("/api/v1/budgets/1")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://ktgs.vn/problems/not-found"))
+                .body("instance", equalTo("/api/v1/budgets/1"));
     }
 
     @Test

@@ -2,27 +2,42 @@ package vn.ktgs.gateway;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.ktgs.devstack.JwtMinter;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(GatewayTestResource.class)
 class TokenTest {
+
+    @Inject
+    Vertx vertx;
 
     static Stream<Arguments> refused() {
         JwtMinter minter = Fixtures.minter();
@@ -35,6 +50,11 @@ class TokenTest {
         wrongIssuer.put("iss", "https://elsewhere.example/issuer");
         Map<String, Object> wrongAudience = claims();
         wrongAudience.put("aud", "another-system");
+        Map<String, Object> issuedAnHourAhead = claims();
+        issuedAnHourAhead.put("iat", Instant.now().plusSeconds(3600).getEpochSecond());
+        issuedAnHourAhead.put("exp", Instant.now().plusSeconds(7200).getEpochSecond());
+        Map<String, Object> notYetValid = claims();
+        notYetValid.put("nbf", Instant.now().plusSeconds(45).getEpochSecond());
         return Stream.of(
                 Arguments.of("no token", null, "Bearer"),
                 Arguments.of("empty bearer", "Bearer ", "Bearer"),
@@ -47,6 +67,8 @@ class TokenTest {
                 Arguments.of("expired", "Bearer " + minter.sign(expired), "Bearer error=\"invalid_token\""),
                 Arguments.of("wrong issuer", "Bearer " + minter.sign(wrongIssuer), "Bearer error=\"invalid_token\""),
                 Arguments.of("wrong audience", "Bearer " + minter.sign(wrongAudience), "Bearer error=\"invalid_token\""),
+                Arguments.of("issued an hour ahead", "Bearer " + minter.sign(issuedAnHourAhead), "Bearer error=\"invalid_token\""),
+                Arguments.of("valid only 45 s from now", "Bearer " + minter.sign(notYetValid), "Bearer error=\"invalid_token\""),
                 Arguments.of("alg none", "Bearer " + JwtMinter.unsigned(claims()), "Bearer error=\"invalid_token\""));
     }
 
@@ -81,6 +103,45 @@ class TokenTest {
                 .when().get("/api/v1/plans/3")
                 .then().statusCode(200);
         assertEquals(before.completed() + 1, Fixtures.stats().completed());
+    }
+
+    @Test
+    void clocksAFewSecondsApartAreAllowedFor() throws Exception {
+        EchoServer.Stats before = Fixtures.stats();
+        Map<String, Object> slightlyAhead = claims();
+        slightlyAhead.put("iat", Instant.now().plusSeconds(10).getEpochSecond());
+        slightlyAhead.put("nbf", Instant.now().plusSeconds(10).getEpochSecond());
+        given().header("Authorization", "Bearer " + Fixtures.minter().sign(slightlyAhead))
+                .when().get("/api/v1/plans/3")
+                .then().statusCode(200).header("X-Echo-Uri", "/api/v1/plans/3");
+        assertEquals(before.completed() + 1, Fixtures.stats().completed());
+    }
+
+    @Test
+    void tokensAreCheckedWhileEveryWorkerThreadIsBusy() throws Exception {
+        // With a local key the check is CPU work: it must not wait for a worker thread.
+        int workers = ConfigProvider.getConfig().getValue("quarkus.thread-pool.max-threads", Integer.class);
+        CountDownLatch busy = new CountDownLatch(workers);
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < workers; i++) {
+            vertx.executeBlocking(() -> {
+                busy.countDown();
+                return release.await(30, TimeUnit.SECONDS);
+            }, false);
+        }
+        try {
+            assertTrue(busy.await(10, TimeUnit.SECONDS), "every worker thread is busy");
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/plans/3"))
+                            .header("Authorization", Fixtures.bearer())
+                            .timeout(Duration.ofSeconds(3))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode());
+            assertEquals("/api/v1/plans/3", answer.headers().firstValue("X-Echo-Uri").orElseThrow());
+        } finally {
+            release.countDown();
+        }
     }
 
     /** The claims of a good token, for the tests to spoil one at a time. */

@@ -1,0 +1,121 @@
+package vn.ktgs.gateway;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Requests too large in any part, and paths that try to leave the API, get a problem and never reach a service. */
+@QuarkusTest
+@WithTestResource(GatewayTestResource.class)
+class LimitsTest {
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    @Test
+    void aUriOverTheLimitIsA414Problem() throws Exception {
+        EchoServer.Stats before = Fixtures.stats();
+        given().urlEncodingEnabled(false)
+                .header("Authorization", Fixtures.bearer())
+                .header("X-Request-Id", "long-uri-1")
+                .when().get("/api/v1/plans?q=" + "a".repeat(5000))
+                .then()
+                .statusCode(414)
+                .contentType("application/problem+json")
+                .header("X-Request-Id", "long-uri-1")
+                .body("type", equalTo("https://ktgs.vn/problems/uri-too-long"))
+                .body("status", equalTo(414))
+                .body("detail", containsString("4000 characters"))
+                .body("instance", equalTo("/api/v1/plans"))
+                .body("requestId", equalTo("long-uri-1"));
+        assertEquals(before.received(), Fixtures.stats().received(), "requests that reached the service");
+    }
+
+    @Test
+    void headersOverTheLimitAreA431Problem() throws Exception {
+        EchoServer.Stats before = Fixtures.stats();
+        given().header("Authorization", Fixtures.bearer())
+                .header("X-Request-Id", "big-headers-1")
+                .header("X-Filler", "b".repeat(9000))
+                .header("X-Filler-2", "c".repeat(9000))
+                .when().get("/api/v1/plans")
+                .then()
+                .statusCode(431)
+                .contentType("application/problem+json")
+                .header("X-Request-Id", "big-headers-1")
+                .body("type", equalTo("https://ktgs.vn/problems/request-header-fields-too-large"))
+                .body("status", equalTo(431))
+                .body("detail", containsString("16384 bytes"))
+                .body("requestId", equalTo("big-headers-1"));
+        assertEquals(before.received(), Fixtures.stats().received(), "requests that reached the service");
+    }
+
+    @Test
+    void everyChunkedBodyOverTheCapIsA413Problem() throws Exception {
+        EchoServer.Stats before = Fixtures.stats();
+        byte[] body = new byte[4 * 1024 * 1024];
+        // Each on a fresh connection: the answer must not depend on which event loop serves the caller or the service.
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/plans"))
+                                    .header("Authorization", Fixtures.bearer())
+                                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, response.statusCode(), response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+            assertTrue(response.body().contains("\"type\":\"https://ktgs.vn/problems/content-too-large\""), response.body());
+        }
+        assertEquals(before.completed(), Fixtures.stats().completed(), "whole requests that reached the service");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/%2e%2e/q/metrics", "/api/v1/%2e%2e/q/metrics", "/api/v1/plans/%2E%2E/%2e%2e/%2e%2e/q/health",
+            "/api/v1/plans/%2e%2e/%2e%2e/%2e%2e/%2e%2e/q/metrics", "/api/..%2f..%2fq/metrics", "/api/v1/plans/..%5C..%5Cq"})
+    void aPathThatLeavesTheApiIsAProblemAndReachesNoService(String path) throws Exception {
+        EchoServer.Stats before = Fixtures.stats();
+        for (boolean withToken : new boolean[] {false, true}) {
+            var request = given().urlEncodingEnabled(false);
+            if (withToken) {
+                request.header("Authorization", Fixtures.bearer());
+            }
+            Response response = request.when().get(path)
+                    .then()
+                    .contentType("application/problem+json")
+                    .header("X-Request-Id", matchesPattern(UUID))
+                    .extract().response();
+            int status = response.statusCode();
+            assertTrue(status == 400 || status == 404, path + ": " + status);
+            assertEquals(status, response.<Integer>path("status"));
+            assertEquals(response.header("X-Request-Id"), response.path("requestId"));
+        }
+        assertEquals(before.received(), Fixtures.stats().received(), "requests that reached the service");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/metrics", "/q/health", "/q/health/ready", "/", "/index.html"})
+    void thePublicPortServesNothingButTheApi(String path) {
+        given().when().get(path)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://ktgs.vn/problems/not-found"))
+                .body("status", equalTo(404))
+                .body("instance", equalTo(path));
+    }
+}
