@@ -27,16 +27,21 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of(
-                "mp.jwt.verify.publickey.location", KEYS.resolve("public.pem").toAbsolutePath().toUri().toString(),
-                "mp.jwt.verify.issuer", JwtMinter.LOCAL_ISSUER,
-                "mp.jwt.verify.audiences", JwtMinter.AUDIENCE,
-                "ktgs.gateway.routes.planning.url", echo.url(),
-                "ktgs.gateway.routes.discipline.url", echo.url(),
-                "ktgs.gateway.routes.complaints.url", echo.url(),
-                "ktgs.gateway.routes.inspection.url", "http://127.0.0.1:" + closedPort(),
-                "ktgs.gateway.max-body-size", "3M",
-                "ktgs.gateway.timeout", "2s");
+        String closed = "http://127.0.0.1:" + closedPort();
+        return Map.ofEntries(
+                Map.entry("mp.jwt.verify.publickey.location", KEYS.resolve("public.pem").toAbsolutePath().toUri().toString()),
+                Map.entry("mp.jwt.verify.issuer", JwtMinter.LOCAL_ISSUER),
+                Map.entry("mp.jwt.verify.audiences", JwtMinter.AUDIENCE),
+                Map.entry("ktgs.gateway.routes.planning.url", echo.url()),
+                Map.entry("ktgs.gateway.routes.planning.health", echo.url() + "/q/health/ready"),
+                Map.entry("ktgs.gateway.routes.discipline.url", echo.url()),
+                Map.entry("ktgs.gateway.routes.discipline.health", echo.url() + "/q/health/ready"),
+                Map.entry("ktgs.gateway.routes.complaints.url", echo.url()),
+                Map.entry("ktgs.gateway.routes.complaints.health", echo.url() + "/q/health/ready"),
+                Map.entry("ktgs.gateway.routes.inspection.url", closed),
+                Map.entry("ktgs.gateway.routes.inspection.health", closed + "/q/health/ready"),
+                Map.entry("ktgs.gateway.max-body-size", "3M"),
+                Map.entry("ktgs.gateway.timeout", "2s"));
     }
 
     @Override
