@@ -31,11 +31,11 @@ public class OrgDirectory {
     private final Audit audit;
     private final Clock clock;
 
-    OrgDirectory(EntityManager em, OrgEvents events, Audit audit) {
+    OrgDirectory(EntityManager em, OrgEvents events, Audit audit, Clock clock) {
         this.em = em;
         this.events = events;
         this.audit = audit;
-        this.clock = Clock.systemDefaultZone();
+        this.clock = clock;
     }
 
     /** The unit if it exists and lies in the actor's subtree; otherwise 404, the same for both. */
@@ -191,8 +191,15 @@ public class OrgDirectory {
         }
     }
 
+    /**
+     * The new parent, locked: a concurrent move of the parent (or of one of its ancestors under this unit)
+     * waits, so the cycle check below sees the tree as it will be committed.
+     */
     private OrgUnit parentFor(OrgUnit actorUnit, UUID parentId) {
         OrgUnit parent = parentId == null ? null : OrgUnit.findById(parentId);
+        if (parent != null) {
+            em.refresh(parent, LockModeType.PESSIMISTIC_WRITE);
+        }
         if (parent == null || !actorUnit.contains(parent)) {
             throw ProblemException.ruleViolated("parentId", "parent-exists",
                     "parent org unit " + parentId + " does not exist in the caller's scope");

@@ -5,9 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import vn.ktgs.kit.orgcopy.OrgSubtree;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,8 +44,7 @@ public class OrgUnit extends PanacheEntityBase {
 
     /** Root first, without the unit itself. */
     public List<UUID> ancestorIds() {
-        String[] ids = path.substring(1, path.length() - 1).split("/");
-        return Arrays.stream(ids, 0, ids.length - 1).map(UUID::fromString).toList();
+        return OrgSubtree.ancestorIdsOf(path);
     }
 
     /** True for this unit and every unit below it. */
@@ -53,13 +52,14 @@ public class OrgUnit extends PanacheEntityBase {
         return other.path.startsWith(path);
     }
 
-    /**
-     * The least path greater than every path in this unit's subtree: with {@link #path} it bounds the
-     * subtree as a range ({@code path >= this.path and path < bound}), which an index serves even in a
-     * prepared statement's generic plan, where {@code LIKE ?} cannot use it.
-     */
+    /** This unit and everything below it, for subtree queries over the path index. */
+    public OrgSubtree subtree() {
+        return new OrgSubtree(path);
+    }
+
+    /** The least path greater than every path in this unit's subtree (see {@link OrgSubtree#bound()}). */
     public String subtreeBound() {
-        return path.substring(0, path.length() - 1) + (char) ('/' + 1);
+        return subtree().bound();
     }
 
     static String childPath(OrgUnit parent, UUID id) {

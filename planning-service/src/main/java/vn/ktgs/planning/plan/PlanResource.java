@@ -37,6 +37,7 @@ import vn.ktgs.planning.plan.PlanCodes.Kind;
 import vn.ktgs.planning.plan.PlanCodes.Status;
 import vn.ktgs.planning.plan.PlanWorkflow.Action;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -51,13 +52,18 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
     private final Plans plans;
+    private final PlanQueries queries;
     private final PlanReports reports;
     private final CallerUnit callerUnit;
     private final OrgDirectory directory;
     private final Idempotency idempotency;
+    private final Clock clock;
 
-    PlanResource(Plans plans, PlanReports reports, CallerUnit callerUnit, OrgDirectory directory, Idempotency idempotency) {
+    PlanResource(Plans plans, PlanQueries queries, PlanReports reports, CallerUnit callerUnit, OrgDirectory directory,
+                 Idempotency idempotency, Clock clock) {
         this.plans = plans;
+        this.queries = queries;
+        this.clock = clock;
         this.reports = reports;
         this.callerUnit = callerUnit;
         this.directory = directory;
@@ -72,7 +78,7 @@ public class PlanResource {
         return idempotency.once(idempotencyKey, "POST /api/v1/plans", body, () -> {
             Plan p = plans.create(callerUnit.get(), body);
             return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build())
-                    .tag(Versions.etag(p.version)).entity(plans.latestView(p)).build();
+                    .tag(Versions.etag(p.version)).entity(queries.latestView(p)).build();
         });
     }
 
@@ -83,7 +89,7 @@ public class PlanResource {
                                             @QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("kind") String kind,
                                             @QueryParam("status") String status, @QueryParam("q") @Size(max = 200) String q,
                                             @Valid @BeanParam PageParams paging) {
-        return plans.list(scope(org), subtree, year, Params.enumValue(Kind.class, kind, "kind"),
+        return queries.list(scope(org), subtree, year, Params.enumValue(Kind.class, kind, "kind"),
                 Params.enumValue(Status.class, status, "status"), q, paging).map(PlanViews.PlanSummary::of);
     }
 
@@ -91,7 +97,7 @@ public class PlanResource {
     @Path("/{id}")
     @Authenticated
     public Response get(@PathParam("id") UUID id, @QueryParam("revision") @Min(1) Integer revision) {
-        PlanViews.PlanView v = plans.view(callerUnit.get(), id, revision);
+        PlanViews.PlanView v = queries.view(callerUnit.get(), id, revision);
         return Response.ok(v).tag(Versions.etag(v.version())).build();
     }
 
@@ -151,14 +157,14 @@ public class PlanResource {
     @Path("/{id}/history")
     @Authenticated
     public PlanViews.History history(@PathParam("id") UUID id) {
-        return plans.history(callerUnit.get(), id);
+        return queries.history(callerUnit.get(), id);
     }
 
     @GET
     @Path("/{id}/progress")
     @Authenticated
     public PlanReports.Progress progress(@PathParam("id") UUID id) {
-        return reports.progress(plans.visible(callerUnit.get(), id), LocalDate.now());
+        return reports.progress(queries.visible(callerUnit.get(), id), LocalDate.now(clock));
     }
 
     /** Which units below {@code org} have the approved plan they must have: by {@code year}, or by {@code term} ("2025-2030"). */
@@ -173,6 +179,9 @@ public class PlanResource {
             throw ProblemException.invalid("year", "year-or-term", "give either year or term");
         }
         int[] t = term == null ? null : Arrays.stream(term.split("-")).mapToInt(Integer::parseInt).toArray();
+        if (t != null && t[1] <= t[0]) {
+            throw ProblemException.invalid("term", "term-order", "a term ends in a later year than it starts, e.g. 2025-2030");
+        }
         return reports.coverage(scope(org), year, t == null ? null : t[0], t == null ? null : t[1], missingOnly, paging);
     }
 
@@ -190,7 +199,7 @@ public class PlanResource {
         LocalDate from = LocalDate.of(year, quarter != null ? 3 * quarter - 2 : month != null ? month : 1, 1);
         LocalDate to = quarter != null ? from.plusMonths(3).minusDays(1)
                 : month != null ? from.plusMonths(1).minusDays(1) : LocalDate.of(year, 12, 31);
-        return reports.report(scope(org), from, to, LocalDate.now(), paging);
+        return reports.report(scope(org), from, to, LocalDate.now(clock), paging);
     }
 
     /** The codes of plans with their Vietnamese labels. */
@@ -218,6 +227,6 @@ public class PlanResource {
     }
 
     private Response changed(Plan p) {
-        return Response.ok(plans.latestView(p)).tag(Versions.etag(p.version)).build();
+        return Response.ok(queries.latestView(p)).tag(Versions.etag(p.version)).build();
     }
 }

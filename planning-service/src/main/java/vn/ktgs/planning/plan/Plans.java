@@ -1,24 +1,15 @@
 package vn.ktgs.planning.plan;
 
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import vn.ktgs.events.EventTypes;
-import vn.ktgs.events.PlanApproved;
-import vn.ktgs.events.Topics;
 import vn.ktgs.kit.audit.Audit;
-import vn.ktgs.kit.outbox.Outbox;
-import vn.ktgs.kit.paging.Page;
-import vn.ktgs.kit.paging.PageParams;
 import vn.ktgs.kit.problem.FieldError;
 import vn.ktgs.kit.problem.ProblemException;
 import vn.ktgs.kit.rules.RuleSet;
 import vn.ktgs.kit.rules.RuleSets;
 import vn.ktgs.kit.security.Caller;
-import vn.ktgs.kit.security.Roles;
 import vn.ktgs.kit.text.VietnameseText;
 import vn.ktgs.planning.org.OrgLevel;
 import vn.ktgs.planning.org.OrgUnit;
@@ -39,40 +30,37 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * KT,GS plans: drafting, the workflow, amendments. Each change writes the plan, its history, an audit
- * record and (on approval) its event in one transaction. {@code actorUnit} is the caller's own unit:
- * a plan is visible when its owner lies in that unit's subtree; otherwise it is 404.
+ * KT,GS plans, the commands: drafting, the workflow, amendments. Each one locks the plan, checks the
+ * caller ({@link PlanAuthority}), the rules ({@link PlanRules}) and the state machine ({@link PlanWorkflow}),
+ * then writes the plan, its history, an audit record and (on approval) its event ({@link PlanEvents}) in
+ * one transaction. Reads are {@link PlanQueries}.
  */
 @ApplicationScoped
 public class Plans {
     public static final String RULE_DOMAIN = "planning";
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final PlanAuthority authority;
+    private final PlanEvents events;
     private final Audit audit;
     private final RuleSets ruleSets;
     private final Caller caller;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Clock clock;
 
-    Plans(EntityManager em, Outbox outbox, Audit audit, RuleSets ruleSets, Caller caller) {
+    Plans(EntityManager em, PlanAuthority authority, PlanEvents events, Audit audit, RuleSets ruleSets, Caller caller, Clock clock) {
         this.em = em;
-        this.outbox = outbox;
+        this.authority = authority;
+        this.events = events;
         this.audit = audit;
         this.ruleSets = ruleSets;
         this.caller = caller;
+        this.clock = clock;
     }
 
-    public Plan visible(OrgUnit actorUnit, UUID id) {
-        Plan p = id == null ? null : Plan.findById(id);
-        if (p == null || !actorUnit.contains(owner(p))) {
-            throw ProblemException.notFound("plan " + id);
-        }
-        return p;
-    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Plan create(OrgUnit actorUnit, PlanRequests.Draft d) {
-        OrgUnit owner = ownerFor(actorUnit, d.ownerUnitId());
+        OrgUnit owner = authority.ownerOfNewPlan(actorUnit, d.ownerUnitId());
         if (d.items().stream().anyMatch(i -> i.id() != null)) {
             throw ProblemException.ruleViolated("items[].id", "item-id-known", "a new plan's items get their ids from the plan");
         }
@@ -105,7 +93,7 @@ public class Plans {
     @Transactional(Transactional.TxType.MANDATORY)
     public Plan update(OrgUnit actorUnit, UUID id, Long expectedVersion, PlanRequests.Draft d) {
         Plan p = lockVisible(actorUnit, id, expectedVersion);
-        authorize(p, actorUnit, Action.EDIT);
+        authority.requireAllowed(p, actorUnit, Action.EDIT);
         PlanWorkflow.next(p.status, Action.EDIT);
         if (d.ownerUnitId() != null && !d.ownerUnitId().equals(p.ownerUnitId)) {
             throw ProblemException.ruleViolated("ownerUnitId", "owner-fixed", "a plan's owning unit cannot change");
@@ -115,7 +103,7 @@ public class Plans {
         }
         requireKnownItemIds(p, d);
         RuleSet rules = ruleSets.inForce(RULE_DOMAIN, today());
-        PlanRules.Checked checked = check(d, owner(p), rules);
+        PlanRules.Checked checked = check(d, PlanAuthority.ownerOf(p), rules);
         p.kind = d.kind();
         p.year = d.year();
         p.termStart = d.termStart();
@@ -135,7 +123,7 @@ public class Plans {
     @Transactional(Transactional.TxType.MANDATORY)
     public Plan transition(OrgUnit actorUnit, UUID id, Long expectedVersion, Action action, String reason) {
         Plan p = lockVisible(actorUnit, id, expectedVersion);
-        authorize(p, actorUnit, action);
+        authority.requireAllowed(p, actorUnit, action);
         Status from = p.status;
         Status to = PlanWorkflow.next(from, action);
         switch (action) {
@@ -164,13 +152,13 @@ public class Plans {
     @Transactional(Transactional.TxType.MANDATORY)
     public Plan amend(OrgUnit actorUnit, UUID id, Long expectedVersion, PlanRequests.Amendment a) {
         Plan p = lockVisible(actorUnit, id, expectedVersion);
-        authorize(p, actorUnit, Action.AMEND);
+        authority.requireAllowed(p, actorUnit, Action.AMEND);
         Status to = PlanWorkflow.next(p.status, Action.AMEND);
         PlanRequests.Draft content = a.content() != null ? a.content() : draftOf(p, p.approvedRevision);
         requireSameSpan(p, content);
         requireKnownItemIds(p, content);
         RuleSet rules = ruleSets.inForce(RULE_DOMAIN, today());
-        PlanRules.Checked checked = check(content, owner(p), rules);
+        PlanRules.Checked checked = check(content, PlanAuthority.ownerOf(p), rules);
         Status from = p.status;
         p.revision++;
         p.status = to;
@@ -183,60 +171,9 @@ public class Plans {
         return p;
     }
 
-    public PlanViews.PlanView view(OrgUnit actorUnit, UUID id, Integer revision) {
-        Plan p = visible(actorUnit, id);
-        int shown = revision == null ? p.revision : revision;
-        PlanRevision r = PlanRevision.of(p, shown);
-        if (r == null) {
-            throw ProblemException.notFound("revision " + shown + " of plan " + id);
-        }
-        return PlanViews.PlanView.of(p, r, PlanItem.of(p.id, shown));
-    }
 
-    /** The latest revision of a plan the caller has just changed (already checked to be visible). */
-    public PlanViews.PlanView latestView(Plan p) {
-        return PlanViews.PlanView.of(p, PlanRevision.of(p, p.revision), PlanItem.of(p.id, p.revision));
-    }
 
-    public PlanViews.History history(OrgUnit actorUnit, UUID id) {
-        Plan p = visible(actorUnit, id);
-        List<PlanRevision> revisions = PlanRevision.list("planId = ?1 order by revision", p.id);
-        List<PlanTransition> transitions = PlanTransition.list("planId = ?1 order by id", p.id);
-        return new PlanViews.History(p.id, revisions.stream().map(PlanViews.RevisionView::of).toList(),
-                transitions.stream().map(PlanViews.TransitionView::of).toList());
-    }
 
-    /** Plans of {@code scope} (and, with {@code subtree}, of every unit below it), newest first. */
-    public Page<Plan> list(OrgUnit scope, boolean subtree, Integer year, Kind kind, Status status, String q, PageParams paging) {
-        StringBuilder where = new StringBuilder();
-        Parameters params;
-        if (subtree) {
-            where.append("ownerUnitId in (select u.id from OrgUnit u where u.path >= :path and u.path < :bound)");
-            params = Parameters.with("path", scope.path).and("bound", scope.subtreeBound());
-        } else {
-            where.append("ownerUnitId = :owner");
-            params = Parameters.with("owner", scope.id);
-        }
-        if (year != null) {
-            where.append(" and (year = :year or (termStart <= :year and termEnd >= :year))");
-            params.and("year", year);
-        }
-        if (kind != null) {
-            where.append(" and kind = :kind");
-            params.and("kind", kind);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
-        }
-        if (q != null && !q.isBlank()) {
-            where.append(" and titleFolded like :q escape '\\'");
-            params.and("q", VietnameseText.containsPattern(q));
-        }
-        var query = Plan.<Plan>find(where.toString(), Sort.descending("updatedAt").and("id"), params);
-        List<Plan> items = query.page(io.quarkus.panache.common.Page.of(paging.page, paging.size)).list();
-        return new Page<>(items, paging.page, paging.size, query.count());
-    }
 
     private void approve(Plan p) {
         if (p.approvedRevision == null) {
@@ -262,10 +199,7 @@ public class Plans {
                             + " ON CONFLICT (item_id) DO NOTHING")
                     .setParameter(1, i.id).setParameter(2, p.id).executeUpdate();
         }
-        PlanApproved event = new PlanApproved(p.id, p.revision, p.ownerUnitId, p.kind.name(), p.year, p.termStart, p.termEnd,
-                r.title, p.ruleSetId, r.reason, now, items.stream().map(i -> new PlanApproved.Item(i.id, i.activity.name(),
-                i.kind.name(), PlanViews.subjectOf(i), i.content, i.focus, i.periodFrom, i.periodTo, i.lead, i.notes)).toList());
-        outbox.publish(Topics.PLANNING, amendment ? EventTypes.PLAN_AMENDED : EventTypes.PLAN_APPROVED, p.id.toString(), event);
+        events.approved(p, r, items, amendment);
     }
 
     private PlanRules.Checked check(PlanRequests.Draft d, OrgUnit owner, RuleSet rules) {
@@ -345,43 +279,16 @@ public class Plans {
         }
     }
 
-    private void authorize(Plan p, OrgUnit actorUnit, Action action) {
-        boolean allowed = switch (action.actor) {
-            case OWNER_OFFICER -> caller.hasRole(Roles.OFFICER) && actorUnit.id.equals(p.ownerUnitId);
-            case COMMITTEE_AT_OR_ABOVE -> caller.hasRole(Roles.COMMITTEE); // visible() put the caller at or above the owner
-        };
-        if (!allowed) {
-            throw ProblemException.forbidden(action.actor == PlanWorkflow.Actor.OWNER_OFFICER
-                    ? "only an officer of the owning unit may " + action.name().toLowerCase() + " this plan"
-                    : "only a committee member of the owning unit or a unit above it may " + action.name().toLowerCase() + " this plan");
-        }
-    }
 
-    private OrgUnit ownerFor(OrgUnit actorUnit, UUID ownerUnitId) {
-        if (ownerUnitId == null || ownerUnitId.equals(actorUnit.id)) {
-            return actorUnit;
-        }
-        OrgUnit owner = OrgUnit.findById(ownerUnitId);
-        if (owner == null || !actorUnit.contains(owner)) {
-            throw ProblemException.ruleViolated("ownerUnitId", "owner-exists", "org unit " + ownerUnitId + " does not exist in the caller's scope");
-        }
-        throw ProblemException.forbidden("a unit's plans are drafted by its own officers");
-    }
 
     private Plan lockVisible(OrgUnit actorUnit, UUID id, Long expectedVersion) {
-        Plan p = id == null ? null : em.find(Plan.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (p == null || !actorUnit.contains(owner(p))) {
-            throw ProblemException.notFound("plan " + id);
-        }
+        Plan p = authority.requireVisible(actorUnit, id, id == null ? null : em.find(Plan.class, id, LockModeType.PESSIMISTIC_WRITE));
         if (expectedVersion != null && expectedVersion != p.version) {
             throw ProblemException.staleVersion(p.version);
         }
         return p;
     }
 
-    private static OrgUnit owner(Plan p) {
-        return OrgUnit.findById(p.ownerUnitId);
-    }
 
     private void newRevision(Plan p, int revision, String reason, Instant now) {
         PlanRevision r = new PlanRevision();

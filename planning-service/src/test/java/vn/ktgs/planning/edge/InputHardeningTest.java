@@ -91,6 +91,9 @@ class InputHardeningTest {
         given().header("Authorization", viewer).queryParam("org", t.province.toString()).queryParam("year", 2001)
                 .get("/api/v1/plans/coverage").then().statusCode(422).contentType(PROBLEM)
                 .body("errors[0].rule", equalTo("rule-set-in-force"));
+        given().header("Authorization", viewer).queryParam("org", t.province.toString()).queryParam("term", "2030-2025")
+                .get("/api/v1/plans/coverage").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("term")).body("errors[0].rule", equalTo("term-order"));
         given().header("Authorization", viewer).queryParam("year", 2027).get("/api/v1/rule-sets/calendar")
                 .then().statusCode(422).contentType(PROBLEM).body("errors[0].rule", equalTo("calendar-covers-year"));
         given().header("Authorization", viewer).queryParam("from", "2026-12-01").queryParam("add", 90)

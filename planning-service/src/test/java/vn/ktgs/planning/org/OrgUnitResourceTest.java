@@ -146,7 +146,7 @@ class OrgUnitResourceTest {
     void movesASubtreeAndAnnouncesTheNewAncestorsOfEveryUnitInIt() {
         String admin = bearer(province, "admin");
         UUID group = create(admin, cell, "GROUP", "G" + tag, "Tổ đảng số 1 " + tag, false);
-        given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("parentId", commune))
+        given().header("Authorization", admin).header("If-Match", etag(cell)).contentType(ContentType.JSON).body(Map.of("parentId", commune))
                 .post(UNITS + "/" + cell + "/move")
                 .then().statusCode(200).body("parentId", equalTo(commune.toString()))
                 .body("ancestorIds", contains(ROOT.toString(), province.toString(), commune.toString()));
@@ -195,11 +195,13 @@ class OrgUnitResourceTest {
     void deactivatesALeafButNotAUnitWithActiveChildrenNorItsOwn() {
         String admin = bearer(province, "admin");
         given().header("Authorization", admin).post(UNITS + "/" + ward + "/deactivate")
+                .then().statusCode(428).contentType("application/problem+json").body("errors[0].field", equalTo("If-Match"));
+        given().header("Authorization", admin).header("If-Match", etag(ward)).post(UNITS + "/" + ward + "/deactivate")
                 .then().statusCode(409).body("errors[0].rule", equalTo("no-active-children"))
                 .body("detail", containsString("active units under it"));
-        given().header("Authorization", bearer(cell, "admin")).post(UNITS + "/" + cell + "/deactivate")
+        given().header("Authorization", bearer(cell, "admin")).header("If-Match", etag(cell)).post(UNITS + "/" + cell + "/deactivate")
                 .then().statusCode(403).contentType("application/problem+json");
-        given().header("Authorization", admin).post(UNITS + "/" + cell + "/deactivate")
+        given().header("Authorization", admin).header("If-Match", etag(cell)).post(UNITS + "/" + cell + "/deactivate")
                 .then().statusCode(200).body("active", equalTo(false)).body("version", equalTo(2));
         given().header("Authorization", admin).get(UNITS + "/" + ward + "/children")
                 .then().statusCode(200).body("totalItems", equalTo(0));
@@ -254,14 +256,14 @@ class OrgUnitResourceTest {
             given().header("Authorization", bearer(province, role)).contentType(ContentType.JSON).body(body).post(UNITS)
                     .then().statusCode(403).contentType("application/problem+json");
         }
-        given().header("Authorization", bearer(province, "viewer")).contentType(ContentType.JSON)
+        given().header("Authorization", bearer(province, "viewer")).header("If-Match", etag(ward)).contentType(ContentType.JSON)
                 .body(Map.of("name", "X")).post(UNITS + "/" + ward + "/rename").then().statusCode(403);
         // a sibling sees nothing of the ward: 404, not 403
         String sibling = bearer(commune, "admin");
         given().header("Authorization", sibling).get(UNITS + "/" + ward).then().statusCode(404)
                 .contentType("application/problem+json").body("type", containsString("not-found"));
         given().header("Authorization", sibling).get(UNITS + "/" + ward + "/children").then().statusCode(404);
-        given().header("Authorization", sibling).contentType(ContentType.JSON).body(Map.of("name", "X"))
+        given().header("Authorization", sibling).header("If-Match", etag(ward)).contentType(ContentType.JSON).body(Map.of("name", "X"))
                 .post(UNITS + "/" + ward + "/rename").then().statusCode(404);
         given().header("Authorization", sibling).contentType(ContentType.JSON).body(body).post(UNITS)
                 .then().statusCode(422).body("errors[0].rule", equalTo("parent-exists"));
@@ -311,8 +313,13 @@ class OrgUnitResourceTest {
     }
 
     private void rejectMove(String auth, UUID unit, UUID parent, int status, String field, String rule) {
-        problem(given().header("Authorization", auth).contentType(ContentType.JSON).body(Map.of("parentId", parent))
-                .post(UNITS + "/" + unit + "/move").then(), status, field, rule);
+        problem(given().header("Authorization", auth).header("If-Match", etag(unit)).contentType(ContentType.JSON)
+                .body(Map.of("parentId", parent)).post(UNITS + "/" + unit + "/move").then(), status, field, rule);
+    }
+
+    /** The unit's current version, as a client that has just read it sends it. */
+    private String etag(UUID unit) {
+        return "\"" + Sql.string(db, "SELECT coalesce((SELECT version::text FROM org_unit WHERE id = '" + unit + "'), '1')") + "\"";
     }
 
     private static void problem(ValidatableResponse r, int status, String field, String rule) {

@@ -107,6 +107,11 @@ class PlanResourceTest {
                 .body(annual("Kế hoạch năm 2026 (sửa)", List.of(item("THEMATIC_INSPECTION", orgSubject(tree.wardCell), quarter(3)),
                         item("REGULAR_SUPERVISION", orgSubject(tree.ward), range("2026-01-15", "2026-12-15")))))
                 .put(PLANS + "/" + id).then().statusCode(200).header("ETag", "\"2\"").body("items.size()", equalTo(2));
+        // a transition without the version the caller has seen is refused, and changes nothing
+        given().header("Authorization", wardOfficer).post(PLANS + "/" + id + "/submit").then().statusCode(428)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("If-Match"))
+                .body("errors[0].rule", equalTo("required"));
+        assertEquals("DRAFT", Sql.string(db, "SELECT status FROM plan WHERE id = '" + id + "'"));
         action(id, "submit", wardOfficer, null).statusCode(200).body("status", equalTo("SUBMITTED"));
         action(id, "return", wardCommittee, Map.of("reason", "Bổ sung nội dung giám sát chuyên đề")).statusCode(200)
                 .body("status", equalTo("RETURNED"));
@@ -140,11 +145,11 @@ class PlanResourceTest {
         conflict(action(id, "amend", wardOfficer, Map.of("reason", "x")), "transition-allowed");
         action(id, "submit", wardOfficer, null).statusCode(200);
         conflict(action(id, "submit", wardOfficer, null), "transition-allowed");
-        given().header("Authorization", wardOfficer).contentType(ContentType.JSON).body(annual("Sửa khi đã trình", List.of()))
+        given().header("Authorization", wardOfficer).header("If-Match", etag(id)).contentType(ContentType.JSON).body(annual("Sửa khi đã trình", List.of()))
                 .put(PLANS + "/" + id).then().statusCode(409).body("errors[0].rule", equalTo("transition-allowed"));
         action(id, "return", wardCommittee, Map.of("reason", " ")).statusCode(400).body("errors[0].field", equalTo("reason"));
         action(id, "approve", wardCommittee, null).statusCode(200);
-        given().header("Authorization", wardOfficer).contentType(ContentType.JSON).body(annual("Sửa tại chỗ", List.of()))
+        given().header("Authorization", wardOfficer).header("If-Match", etag(id)).contentType(ContentType.JSON).body(annual("Sửa tại chỗ", List.of()))
                 .put(PLANS + "/" + id).then().statusCode(409).body("errors[0].rule", equalTo("transition-allowed"));
         given().header("Authorization", wardOfficer).header("If-Match", "\"1\"").post(PLANS + "/" + id + "/close")
                 .then().statusCode(403);
@@ -182,7 +187,7 @@ class PlanResourceTest {
         assertEquals(plansBefore, Sql.count(db, "SELECT count(*) FROM plan"));
 
         String id = draft(tree.ward, wardOfficer, List.of());
-        given().header("Authorization", wardOfficer).post(PLANS + "/" + id + "/submit")
+        given().header("Authorization", wardOfficer).header("If-Match", etag(id)).post(PLANS + "/" + id + "/submit")
                 .then().statusCode(422).body("errors[0].rule", equalTo("items-required"));
     }
 
@@ -207,7 +212,7 @@ class PlanResourceTest {
         action(id, "submit", bearer(tree.ward, "viewer"), null).statusCode(403);
         // the province's officers see the ward's plan but may not edit or submit it
         action(id, "submit", bearer(tree.province, "officer"), null).statusCode(403);
-        given().header("Authorization", bearer(tree.province, "officer")).contentType(ContentType.JSON)
+        given().header("Authorization", bearer(tree.province, "officer")).header("If-Match", etag(id)).contentType(ContentType.JSON)
                 .body(annual("x", List.of())).put(PLANS + "/" + id).then().statusCode(403);
         // a plan for a unit below is drafted by that unit, not by the superior
         given().header("Authorization", bearer(tree.province, "officer")).contentType(ContentType.JSON)
@@ -373,12 +378,17 @@ class PlanResourceTest {
         return id;
     }
 
+    /** Every transition sends the plan's current version, as a client that has just read it does. */
     private ValidatableResponse action(String id, String action, String auth, Map<String, Object> body) {
-        var request = given().header("Authorization", auth);
+        var request = given().header("Authorization", auth).header("If-Match", etag(id));
         if (body != null) {
             request.contentType(ContentType.JSON).body(body);
         }
         return request.post(PLANS + "/" + id + "/" + action).then();
+    }
+
+    private String etag(String planId) {
+        return "\"" + Sql.string(db, "SELECT coalesce((SELECT version::text FROM plan WHERE id::text = '" + planId + "'), '1')") + "\"";
     }
 
     private static void conflict(ValidatableResponse r, String rule) {
