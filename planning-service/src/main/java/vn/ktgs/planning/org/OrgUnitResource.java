@@ -16,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.core.UriInfo;
 import vn.ktgs.kit.paging.Page;
 import vn.ktgs.kit.paging.PageParams;
@@ -44,6 +47,8 @@ public class OrgUnitResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Transactional
+    @APIResponse(responseCode = "201", description = "created; Location names it, ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitView.class)))
     public Response create(@Valid @NotNull OrgUnitRequests.Create body,
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @jakarta.ws.rs.core.Context UriInfo uri) {
         return idempotency.once(idempotencyKey, "POST /api/v1/org-units", body, () -> {
@@ -56,6 +61,8 @@ public class OrgUnitResource {
     @GET
     @Path("/{id}")
     @Authenticated
+    @APIResponse(responseCode = "200", description = "the record; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitView.class)))
     public Response get(@PathParam("id") UUID id) {
         OrgUnit u = directory.visible(actorUnit(), id);
         return Response.ok(OrgUnitView.of(u)).tag(Versions.etag(u.version)).build();
@@ -85,6 +92,8 @@ public class OrgUnitResource {
     @Path("/{id}/rename")
     @RolesAllowed(Roles.ADMIN)
     @Transactional
+    @APIResponse(responseCode = "200", description = "the record as changed; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitView.class)))
     public Response rename(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull OrgUnitRequests.Rename body) {
         return changed(directory.rename(actorUnit(), id, Versions.required(ifMatch), body.name()));
@@ -94,6 +103,8 @@ public class OrgUnitResource {
     @Path("/{id}/move")
     @RolesAllowed(Roles.ADMIN)
     @Transactional
+    @APIResponse(responseCode = "200", description = "the record as changed; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitView.class)))
     public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull OrgUnitRequests.Move body) {
         return changed(directory.move(actorUnit(), id, Versions.required(ifMatch), body.parentId()));
@@ -103,6 +114,8 @@ public class OrgUnitResource {
     @Path("/{id}/deactivate")
     @RolesAllowed(Roles.ADMIN)
     @Transactional
+    @APIResponse(responseCode = "200", description = "the record as changed; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgUnitView.class)))
     public Response deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return changed(directory.deactivate(actorUnit(), id, Versions.required(ifMatch)));
     }

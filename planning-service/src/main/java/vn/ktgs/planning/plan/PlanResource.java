@@ -22,6 +22,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.core.UriInfo;
 import vn.ktgs.kit.paging.Page;
 import vn.ktgs.kit.paging.PageParams;
@@ -73,6 +76,8 @@ public class PlanResource {
     @POST
     @RolesAllowed(Roles.OFFICER)
     @Transactional
+    @APIResponse(responseCode = "201", description = "created; Location names it, ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanViews.PlanView.class)))
     public Response create(@Valid @NotNull PlanRequests.Draft body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Context UriInfo uri) {
         return idempotency.once(idempotencyKey, "POST /api/v1/plans", body, () -> {
@@ -96,6 +101,8 @@ public class PlanResource {
     @GET
     @Path("/{id}")
     @Authenticated
+    @APIResponse(responseCode = "200", description = "the record; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanViews.PlanView.class)))
     public Response get(@PathParam("id") UUID id, @QueryParam("revision") @Min(1) Integer revision) {
         PlanViews.PlanView v = queries.view(callerUnit.get(), id, revision);
         return Response.ok(v).tag(Versions.etag(v.version())).build();
@@ -105,6 +112,8 @@ public class PlanResource {
     @Path("/{id}")
     @RolesAllowed(Roles.OFFICER)
     @Transactional
+    @APIResponse(responseCode = "200", description = "the record as changed; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanViews.PlanView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
                            @Valid @NotNull PlanRequests.Draft body) {
         return changed(plans.update(callerUnit.get(), id, Versions.required(ifMatch), body));
@@ -114,6 +123,8 @@ public class PlanResource {
     @Path("/{id}/submit")
     @RolesAllowed(Roles.OFFICER)
     @Transactional
+    @APIResponse(responseCode = "200", description = "the record as changed; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanViews.PlanView.class)))
     public Response submit(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
         return changed(plans.transition(callerUnit.get(), id, Versions.required(ifMatch), Action.SUBMIT, null));
     }
@@ -122,6 +133,8 @@ public class PlanResource {
     @Path("/{id}/return")
     @RolesAllowed(Roles.COMMITTEE)
     @Transactional
+    @APIResponse(responseCode = "200", description = "the record as changed; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanViews.PlanView.class)))
     public Response sendBack(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
                              @Valid @NotNull PlanRequests.Reason body) {
         return changed(plans.transition(callerUnit.get(), id, Versions.required(ifMatch), Action.RETURN, body.reason()));
@@ -131,6 +144,8 @@ public class PlanResource {
     @Path("/{id}/approve")
     @RolesAllowed(Roles.COMMITTEE)
     @Transactional
+    @APIResponse(responseCode = "200", description = "the record as changed; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanViews.PlanView.class)))
     public Response approve(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
         return changed(plans.transition(callerUnit.get(), id, Versions.required(ifMatch), Action.APPROVE, null));
     }
@@ -139,6 +154,8 @@ public class PlanResource {
     @Path("/{id}/close")
     @RolesAllowed(Roles.COMMITTEE)
     @Transactional
+    @APIResponse(responseCode = "200", description = "the record as changed; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanViews.PlanView.class)))
     public Response close(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch) {
         return changed(plans.transition(callerUnit.get(), id, Versions.required(ifMatch), Action.CLOSE, null));
     }
@@ -148,6 +165,8 @@ public class PlanResource {
     @Path("/{id}/amend")
     @RolesAllowed(Roles.OFFICER)
     @Transactional
+    @APIResponse(responseCode = "200", description = "the record as changed; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanViews.PlanView.class)))
     public Response amend(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
                           @Valid @NotNull PlanRequests.Amendment body) {
         return changed(plans.amend(callerUnit.get(), id, Versions.required(ifMatch), body));

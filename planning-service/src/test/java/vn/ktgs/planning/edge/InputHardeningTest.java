@@ -119,6 +119,22 @@ class InputHardeningTest {
     }
 
     @Test
+    void theOpenApiDocumentTypesEveryAnswerAndItsProblems() {
+        var doc = Management.given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+        String create = "paths.'/api/v1/plans'.post";
+        assertEquals("PlanResource_create", doc.getString(create + ".operationId"));
+        org.hamcrest.MatcherAssert.assertThat(doc.getString(create + ".responses.'201'.content.'application/json'.schema.$ref"),
+                containsString("PlanView"));
+        assertEquals("#/components/schemas/Problem", doc.getString(create + ".responses.'422'.content.'application/problem+json'.schema.$ref"));
+        String submit = "paths.'/api/v1/plans/{id}/submit'.post";
+        assertEquals("#/components/schemas/Problem", doc.getString(submit + ".responses.'428'.content.'application/problem+json'.schema.$ref"));
+        assertEquals("#/components/schemas/Problem", doc.getString(submit + ".responses.'409'.content.'application/problem+json'.schema.$ref"));
+        org.hamcrest.MatcherAssert.assertThat(doc.getString("paths.'/api/v1/org-units/{id}'.get.responses.'200'.content.'application/json'.schema.$ref"),
+                containsString("OrgUnitView"));
+    }
+
+    @Test
     void healthAndMetricsAreOnlyOnTheManagementPort() {
         given().get("/q/metrics").then().statusCode(404).contentType(PROBLEM);
         Management.given().get("/q/metrics").then().statusCode(200).body(containsString("ktgs_outbox_pending"));
