@@ -55,19 +55,19 @@ public class TokenCheck {
     Future<Void> verify(Vertx vertx, String authorization) {
         if (keysFetched) {
             return vertx.executeBlocking(() -> {
-                verify(authorization);
+                check(authorization);
                 return null;
             }, false);
         }
         try {
-            verify(authorization);
+            check(authorization);
             return Future.succeededFuture();
         } catch (Rejected e) {
             return Future.failedFuture(e);
         }
     }
 
-    private void verify(String authorization) throws Rejected {
+    private void check(String authorization) throws Rejected {
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
                 || authorization.substring(SCHEME.length()).isBlank()) {
             throw new Rejected("A bearer token is required.", false);
