@@ -67,6 +67,12 @@ final class EchoServer {
             probes.incrementAndGet();
             reply(exchange, 200, "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
         });
+        // what a service's management interface shows of its API (the gateway combines these)
+        server.createContext("/q/openapi", exchange -> reply(exchange, 200, ("{\"openapi\":\"3.1.0\",\"paths\":{\"/api/v1/plans\":"
+                + "{\"get\":{\"operationId\":\"PlanResource_list\",\"responses\":{\"200\":{\"content\":{\"application/json\":"
+                + "{\"schema\":{\"$ref\":\"#/components/schemas/Page\"}}}}}}}},\"components\":{\"schemas\":{\"Page\":"
+                + "{\"type\":\"object\"}},\"securitySchemes\":{\"bearer\":{\"type\":\"http\",\"scheme\":\"bearer\"}}}}")
+                .getBytes(StandardCharsets.UTF_8)));
         server.createContext("/__stats", exchange -> reply(exchange, 200,
                 (completed.get() + "," + aborted.get() + "," + probes.get() + "," + answered.get()).getBytes(StandardCharsets.UTF_8)));
         server.start();
