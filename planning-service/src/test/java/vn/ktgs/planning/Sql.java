@@ -14,6 +14,15 @@ public final class Sql {
         return v == null ? 0 : Long.parseLong(v);
     }
 
+    /** Test set-up that the API does not offer (e.g. a level only tests need). */
+    public static void execute(DataSource db, String sql) {
+        try (Connection c = db.getConnection(); var s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String string(DataSource db, String sql) {
         try (Connection c = db.getConnection(); var s = c.createStatement()) {
             var rs = s.executeQuery(sql);

@@ -81,7 +81,6 @@ public class KitRuntime {
     private final Map<String, List<EventHandler>> handlers;
     private final MeterRegistry metrics;
     private final Tracer tracer;
-    private final Clock clock;
     private final List<Thread> threads = new ArrayList<>();
     private KafkaProducer<String, String> producer;
     private OutboxRelay relay;
@@ -90,13 +89,12 @@ public class KitRuntime {
     private volatile boolean relayAlive;
     private volatile boolean inboxAlive;
 
-    KitRuntime(AgroalDataSource dataSource, KitConfig config, MeterRegistry metrics, OpenTelemetry otel, Clock clock,
+    KitRuntime(AgroalDataSource dataSource, KitConfig config, MeterRegistry metrics, OpenTelemetry otel,
                @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, @Any Instance<EventHandler> handlers) {
         this.dataSource = dataSource;
         this.config = config;
         this.metrics = metrics;
         this.tracer = otel.getTracer("vn.ktgs.kit");
-        this.clock = clock;
         this.kafkaConfig = kafkaConfig;
         this.handlers = handlers.stream().collect(Collectors.groupingBy(EventHandler::topic));
     }
@@ -158,7 +156,8 @@ public class KitRuntime {
         long every = config.retention().interval().toSeconds();
         janitor.scheduleWithFixedDelay(() -> {
             try {
-                purge.purge(clock.instant());
+                // the machine's clock, not the injectable business clock: tests fix that one in the future
+                purge.purge(Clock.systemUTC().instant());
             } catch (SQLException | RuntimeException e) {
                 LOG.warnf("janitor could not purge, will try again: %s", e.toString());
             }

@@ -198,6 +198,7 @@ public class OrgDirectory {
     private OrgUnit parentFor(OrgUnit actorUnit, UUID parentId) {
         OrgUnit parent = parentId == null ? null : OrgUnit.findById(parentId);
         if (parent != null) {
+            em.flush(); // a parent created earlier in this transaction (the demo tree) must be a row before it is re-read
             em.refresh(parent, LockModeType.PESSIMISTIC_WRITE);
         }
         if (parent == null || !actorUnit.contains(parent)) {
