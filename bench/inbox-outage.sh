@@ -10,7 +10,7 @@ export KTGS_HOME=$PWD/.suite-bench/outage KTGS_GATEWAY_PORT=38080 KTGS_GATEWAY_M
   KTGS_COMPLAINTS_MANAGEMENT_PORT=38094 KTGS_PG_PORT=35433 KTGS_KAFKA_PORT=39092 KTGS_KAFKA_CONTROLLER_PORT=39093
 trap './suite down >/dev/null' EXIT
 ./suite up >/dev/null
-java -cp "devstack/target/lib/*" bench/InboxOutage.java "jdbc:postgresql://127.0.0.1:$KTGS_PG_PORT/" \
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "devstack/target/lib/*" bench/InboxOutage.java "jdbc:postgresql://127.0.0.1:$KTGS_PG_PORT/" \
   "127.0.0.1:$KTGS_KAFKA_PORT" "${1:-1000}" "${2:-20}"
 grep -c "not applied yet" "$KTGS_HOME/logs/inspection.log" | xargs printf 'inspection-service logged %s retries\n'
 grep -c "parked" "$KTGS_HOME/logs/inspection.log" | xargs printf 'and parked %s records\n' || true

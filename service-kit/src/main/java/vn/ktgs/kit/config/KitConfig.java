@@ -53,8 +53,8 @@ public interface KitConfig {
         @WithDefault("200ms")
         Duration backoffMin();
 
-        /** Longest pause between two tries of a transiently failing event. */
-        @WithDefault("5s")
+        /** Longest pause between two tries of a transiently failing event: also how late, at most, it notices a recovery. */
+        @WithDefault("2s")
         Duration backoffMax();
     }
 

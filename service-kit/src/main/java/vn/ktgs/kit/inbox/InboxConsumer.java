@@ -121,19 +121,25 @@ public final class InboxConsumer implements Runnable {
     }
 
     private void consume(TopicPartition tp, List<ConsumerRecord<String, String>> records) {
+        long next = -1;
         for (ConsumerRecord<String, String> record : records) {
             if (!process(record)) {
                 consumer.seek(tp, record.offset());
                 backOff(tp);
-                return;
+                break;
             }
             retrying.remove(tp);
-            try {
-                consumer.commitSync(Map.of(tp, new OffsetAndMetadata(record.offset() + 1)));
-            } catch (KafkaException e) {
-                // the effect and its inbox mark are committed: a redelivery is recognised and skipped
-                LOG.warnf("%s: could not commit %s@%d, it may be delivered again: %s", group, tp, record.offset(), e.toString());
-            }
+            next = record.offset() + 1;
+        }
+        if (next < 0) {
+            return;
+        }
+        // once per batch: the effects and their inbox marks are committed already, so a record delivered
+        // again after a crash between the two is recognised and skipped
+        try {
+            consumer.commitSync(Map.of(tp, new OffsetAndMetadata(next)));
+        } catch (KafkaException e) {
+            LOG.warnf("%s: could not commit %s up to %d, those records may be delivered again: %s", group, tp, next, e.toString());
         }
     }
 
