@@ -3,6 +3,8 @@ package vn.ktgs.events;
 /** CloudEvents {@code type} values. The version suffix changes only with an incompatible payload. */
 public final class EventTypes {
     public static final String ORG_UNIT_UPSERTED = "vn.ktgs.org-unit.upserted.v1";
+    /** A party member was created, changed or transferred: {@link MemberUpserted}. */
+    public static final String MEMBER_UPSERTED = "vn.ktgs.member.upserted.v1";
     /** A plan's first revision was approved: {@link PlanApproved}. */
     public static final String PLAN_APPROVED = "vn.ktgs.plan.approved.v1";
     /** A later revision of an approved plan was approved: {@link PlanApproved} with a reason. */

@@ -50,6 +50,35 @@ class EventContractTest {
     }
 
     @Test
+    void memberEventMatchesItsSchemasAndCarriesNoCitizenId() throws Exception {
+        UUID id = UUID.randomUUID();
+        UUID cell = UUID.randomUUID();
+        MemberUpserted data = new MemberUpserted(id, "52.012345", "Trần Thị Ngọc Ánh", cell, "PROBATIONARY",
+                java.time.LocalDate.of(2026, 3, 2), List.of(new MemberUpserted.CommitteePost(cell, "CELL_COMMITTEE",
+                        "DEPUTY_SECRETARY", java.time.LocalDate.of(2025, 10, 1), null)),
+                "Phó Chủ tịch UBND xã", UUID.randomUUID(), false, 7, Instant.parse("2026-04-05T06:07:08Z"));
+        ObjectMapper json = EventJson.mapper();
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/ktgs/planning-service",
+                EventTypes.MEMBER_UPSERTED, id.toString(), Instant.now(), CloudEvent.JSON, null, null, json.valueToTree(data));
+        JsonNode wire = json.readTree(json.writeValueAsString(event));
+
+        assertEquals(Set.of(), schema("schemas/cloudevent.v1.json").validate(wire));
+        assertEquals(Set.of(), schema("schemas/member.upserted.v1.json").validate(wire.get("data")));
+        assertEquals(data, json.treeToValue(wire.get("data"), MemberUpserted.class));
+        assertEquals(List.of(), RecordContract.violations(Topics.MEMBERS,
+                java.util.Map.of(CloudEvent.CONTENT_TYPE_HEADER, CloudEvent.STRUCTURED_CONTENT_TYPE), id.toString(),
+                json.writeValueAsString(event)));
+        assertEquals("compact", Topics.CLEANUP_POLICIES.get(Topics.MEMBERS));
+
+        com.fasterxml.jackson.databind.node.ObjectNode withCitizenId = ((com.fasterxml.jackson.databind.node.ObjectNode)
+                wire.get("data").deepCopy()).put("citizenId", "001234567890");
+        assertFalse(schema("schemas/member.upserted.v1.json").validate(withCitizenId).isEmpty(),
+                "the contract refuses a citizen ID in the event");
+        assertFalse(schema("schemas/member.upserted.v1.json").validate(((com.fasterxml.jackson.databind.node.ObjectNode)
+                wire.get("data").deepCopy()).put("status", "ACTIVE")).isEmpty(), "unknown status");
+    }
+
+    @Test
     void planAndInspectionEventsMatchTheirSchemas() throws Exception {
         UUID item = UUID.randomUUID();
         PlanApproved plan = new PlanApproved(UUID.randomUUID(), 2, UUID.randomUUID(), "ANNUAL", 2026, null, null,
