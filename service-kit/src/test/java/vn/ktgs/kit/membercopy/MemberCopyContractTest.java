@@ -1,6 +1,5 @@
 package vn.ktgs.kit.membercopy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
@@ -11,30 +10,25 @@ import vn.ktgs.devstack.Devstack;
 import vn.ktgs.events.CloudEvent;
 import vn.ktgs.events.EventJson;
 import vn.ktgs.events.MemberUpserted;
-import vn.ktgs.events.RecordContract;
 import vn.ktgs.events.Topics;
 import vn.ktgs.kit.config.KitConfig;
 
-import java.io.InputStream;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static vn.ktgs.kit.membercopy.DirectoryEvents.ROOT;
 import static vn.ktgs.kit.membercopy.DirectoryEvents.member;
 import static vn.ktgs.kit.membercopy.DirectoryEvents.memberEvent;
@@ -42,13 +36,12 @@ import static vn.ktgs.kit.membercopy.DirectoryEvents.orgUnit;
 import static vn.ktgs.kit.membercopy.DirectoryEvents.wire;
 
 /**
- * What every service that keeps a copy of the member directory must do: take every event the schema
- * allows and park every one it forbids, apply each once and never go back to an older state, keep a
+ * What every service that keeps a copy of the member directory must do: apply every event the schema
+ * allows ({@link MemberSamples}) and park what it forbids, apply each once and never go back to an older state, keep a
  * member whose unit it does not know yet, and show a member only within the caller's subtree.
  * Each such service runs it as a {@code @QuarkusTest} subclass naming its own path.
  */
 public abstract class MemberCopyContractTest {
-    private static final Map<String, String> STRUCTURED = Map.of(CloudEvent.CONTENT_TYPE_HEADER, CloudEvent.STRUCTURED_CONTENT_TYPE);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
@@ -177,114 +170,38 @@ public abstract class MemberCopyContractTest {
     }
 
     @Test
-    void takesEveryEventTheSchemaAllows() throws Exception {
-        JsonNode schema = schema();
-        List<String> statuses = strings(schema.at("/properties/status/enum"));
-        List<String> bodies = strings(schema.at("/properties/committeePosts/items/properties/body/enum"));
-        Map<UUID, ObjectNode> valid = new LinkedHashMap<>();
-        for (String status : statuses) {
-            UUID id = UUID.randomUUID();
-            ObjectNode data = EventJson.mapper().valueToTree(member(id, cell, "Đảng viên " + status, 1));
-            data.put("status", status);
-            for (String body : bodies) {
-                data.withArray("committeePosts").addObject().put("unitId", province.toString()).put("body", body)
-                        .put("post", "MEMBER").put("termStart", "2025-10-01").putNull("termEnd");
-            }
-            valid.put(id, data);
+    void appliesEveryEventTheSchemaAllows() throws Exception {
+        Map<String, ObjectNode> allowed = MemberSamples.allowed(cell, province);
+        for (ObjectNode data : allowed.values()) {
+            directory.publish(memberEvent(MemberSamples.idOf(data), data));
         }
-        // only what is required, each at its bounds, and an explicit null for every optional field
-        UUID minimal = UUID.randomUUID();
-        ObjectNode least = EventJson.mapper().createObjectNode().put("id", minimal.toString()).put("cardNumber", "1")
-                .put("fullName", "Ễ".repeat(200)).put("unitId", cell.toString()).put("status", statuses.get(0))
-                .put("retired", true).put("version", 0).put("changedAt", "2026-01-02T03:04:05Z")
-                .putNull("statusSince").putNull("statePosition").putNull("managingUnitId");
-        least.putArray("committeePosts").addObject().put("unitId", cell.toString()).put("body", bodies.get(0)).put("post", "Ư".repeat(64));
-        least.put("cardNumber", "9".repeat(32));
-        valid.put(minimal, least);
-
-        for (Map.Entry<UUID, ObjectNode> v : valid.entrySet()) {
-            CloudEvent e = memberEvent(v.getKey(), v.getValue());
-            assertEquals(List.of(), RecordContract.violations(Topics.MEMBERS, STRUCTURED, e.subject(), wire(e)), v.getValue().toString());
-            directory.publish(e);
+        for (Map.Entry<String, ObjectNode> a : allowed.entrySet()) {
+            UUID id = MemberSamples.idOf(a.getValue());
+            awaitVersion(id, a.getValue().get("version").asLong());
+            assertEquals(List.of(a.getValue().get("status").asText(), a.getValue().get("fullName").asText(),
+                            String.valueOf(a.getValue().get("committeePosts").size())),
+                    row("SELECT status, full_name, (SELECT count(*) FROM kit_member_copy_post WHERE member_id = m.id)"
+                            + " FROM kit_member_copy m WHERE id = '" + id + "'"), a.getKey());
         }
-        for (Map.Entry<UUID, ObjectNode> v : valid.entrySet()) {
-            awaitVersion(v.getKey(), v.getValue().get("version").asLong());
-            assertEquals(List.of(v.getValue().get("status").asText(), v.getValue().get("fullName").asText()),
-                    row("SELECT status, full_name FROM kit_member_copy WHERE id = '" + v.getKey() + "'"));
-        }
-        UUID anyStatus = valid.keySet().iterator().next();
-        assertEquals(bodies, seats(anyStatus).stream().map(s -> s.split(" ")[2]).toList());
-        assertEquals(List.of("9".repeat(32), "t", "0"),
-                row("SELECT card_number, retired, version FROM kit_member_copy WHERE id = '" + minimal + "'"));
     }
 
+    /**
+     * One of each kind of refusal end to end (the whole catalogue is MemberCopyHandlerTest's): every service
+     * of a build reads the same topic from its start and parks the others' samples too.
+     */
     @Test
-    void parksEveryEventTheSchemaForbidsAndKeepsNothingOfIt() throws Exception {
-        JsonNode schema = schema();
-        Map<String, Consumer<ObjectNode>> breaks = new LinkedHashMap<>();
-        for (String field : strings(schema.get("required"))) {
-            breaks.put("without " + field, d -> d.remove(field));
-        }
-        breaks.put("retired null", d -> d.putNull("retired"));
-        breaks.put("unknown status", d -> d.put("status", "ACTIVE"));
-        breaks.put("empty card number", d -> d.put("cardNumber", ""));
-        breaks.put("card number too long", d -> d.put("cardNumber", "9".repeat(33)));
-        breaks.put("card number not a string", d -> d.put("cardNumber", 52012345));
-        breaks.put("name too long", d -> d.put("fullName", "Ễ".repeat(201)));
-        breaks.put("state post too long", d -> d.put("statePosition", "x".repeat(301)));
-        breaks.put("negative version", d -> d.put("version", -1));
-        breaks.put("version as a string", d -> d.put("version", "7"));
-        breaks.put("retired as a string", d -> d.put("retired", "yes"));
-        breaks.put("unknown body", d -> ((ObjectNode) d.get("committeePosts").get(0)).put("body", "BCH"));
-        breaks.put("seat without post", d -> ((ObjectNode) d.get("committeePosts").get(0)).remove("post"));
-        breaks.put("seat without unit", d -> ((ObjectNode) d.get("committeePosts").get(0)).remove("unitId"));
-        breaks.put("empty post", d -> ((ObjectNode) d.get("committeePosts").get(0)).put("post", ""));
-        breaks.put("seat not an object", d -> ((com.fasterxml.jackson.databind.node.ArrayNode) d.get("committeePosts")).set(0, "UBKT"));
-        // "format" is an annotation to draft 2020-12 validators, RecordContract's too: only the consumer can refuse these
-        Map<String, Consumer<ObjectNode>> badFormats = new LinkedHashMap<>();
-        badFormats.put("unit not a uuid", d -> d.put("unitId", "chi-bo-1"));
-        badFormats.put("no such date", d -> d.put("statusSince", "2026-13-45"));
-        badFormats.put("change time not a time", d -> d.put("changedAt", "hôm qua"));
-
-        List<UUID> ids = new ArrayList<>();
+    void parksAnEventTheSchemaForbidsAndKeepsNothingOfIt() throws Exception {
+        List<ObjectNode> samples = List.of(MemberSamples.forbidden(cell).get("without retired"),
+                MemberSamples.forbidden(cell).get("unknown body"), MemberSamples.badFormats(cell).get("no such date"));
         Set<String> records = new HashSet<>();
-        for (Map.Entry<String, Consumer<ObjectNode>> b : concat(breaks, badFormats).entrySet()) {
-            UUID id = UUID.randomUUID();
-            ObjectNode data = EventJson.mapper().valueToTree(member(id, cell, "Vi phạm hợp đồng", 1));
-            data.withArray("committeePosts").addObject().put("unitId", cell.toString()).put("body", "CELL_COMMITTEE").put("post", "MEMBER");
-            b.getValue().accept(data);
-            CloudEvent e = memberEvent(id, data);
-            if (breaks.containsKey(b.getKey())) {
-                assertFalse(RecordContract.violations(Topics.MEMBERS, STRUCTURED, e.subject(), wire(e)).isEmpty(),
-                        b.getKey() + " breaks the schema");
-            }
+        for (ObjectNode data : samples) {
+            CloudEvent e = memberEvent(MemberSamples.idOf(data), data);
             directory.publish(e);
-            ids.add(id);
             records.add(wire(e));
         }
-        Set<String> parked = DirectoryEvents.parked(Topics.deadLetter(kit.serviceName()), records, Duration.ofSeconds(60));
-        assertEquals(records.size(), parked.size(), "every forbidden event is parked");
+        assertEquals(records, DirectoryEvents.parked(Topics.deadLetter(kit.serviceName()), records, Duration.ofSeconds(60)));
         assertEquals(0, count("SELECT count(*) FROM kit_member_copy WHERE id IN ('"
-                + String.join("', '", ids.stream().map(UUID::toString).toList()) + "')"));
-    }
-
-    private static <K, V> Map<K, V> concat(Map<K, V> a, Map<K, V> b) {
-        Map<K, V> all = new LinkedHashMap<>(a);
-        all.putAll(b);
-        return all;
-    }
-
-    private static JsonNode schema() throws Exception {
-        try (InputStream in = MemberCopyContractTest.class.getClassLoader().getResourceAsStream("schemas/member.upserted.v1.json")) {
-            return EventJson.mapper().readTree(in);
-        }
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        assertFalse(out.isEmpty(), "the schema lists them");
-        return out;
+                + String.join("', '", samples.stream().map(d -> MemberSamples.idOf(d).toString()).toList()) + "')"));
     }
 
     private static String bearer(UUID org) {
