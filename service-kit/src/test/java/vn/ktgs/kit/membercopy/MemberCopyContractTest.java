@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ktgs.devstack.Devstack;
 import vn.ktgs.events.CloudEvent;
-import vn.ktgs.events.EventJson;
 import vn.ktgs.events.MemberUpserted;
 import vn.ktgs.events.Topics;
 import vn.ktgs.kit.config.KitConfig;
