@@ -25,9 +25,9 @@ import java.util.Set;
 @ApplicationScoped
 @IfBuildProperty(name = "ktgs.kit.member-copy.enabled", stringValue = "true")
 public class MemberCopyHandler implements EventHandler {
-    // the enums and required fields of schemas/member.upserted.v1.json; the contract test holds them to it
-    static final Set<String> STATUSES = Set.of("PROBATIONARY", "OFFICIAL", "SUSPENDED", "EXPELLED", "STRUCK_OFF", "DECEASED", "MISSING");
-    static final Set<String> BODIES = Set.of("COMMITTEE", "STANDING_COMMITTEE", "UBKT", "CELL_COMMITTEE");
+    // the enums and required fields of schemas/member.upserted.v1.json; MemberCopyHandlerTest holds them to it
+    private static final Set<String> STATUSES = Set.of("PROBATIONARY", "OFFICIAL", "SUSPENDED", "EXPELLED", "STRUCK_OFF", "DECEASED", "MISSING");
+    private static final Set<String> BODIES = Set.of("COMMITTEE", "STANDING_COMMITTEE", "UBKT", "CELL_COMMITTEE");
     private static final List<String> REQUIRED = List.of("id", "cardNumber", "fullName", "unitId", "status", "committeePosts",
             "retired", "version", "changedAt");
 
