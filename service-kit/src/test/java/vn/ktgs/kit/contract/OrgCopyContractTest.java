@@ -123,10 +123,13 @@ public abstract class OrgCopyContractTest {
         String wronglyTypedJson = EventJson.mapper().writeValueAsString(wronglyTyped).replace("\"version\":5", "\"version\":\"năm\"");
         producer.send(new ProducerRecord<>(Topics.ORG_UNITS, ward.toString(), wronglyTypedJson)).get();
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLettersWaiting() == waiting + 1);
-        Management.given().get("/q/dead-letters").then().statusCode(200)
+        // the listing shows the oldest 50 (other tests of the build park records here too), never their data
+        String listing = Management.given().get("/q/dead-letters").then().statusCode(200)
                 .body("topic", equalTo(Topics.deadLetter(kit.serviceName())))
-                .body("records.find { it.eventId == '" + wronglyTyped.id() + "' }.error", containsString("version"))
-                .body("oldestAgeSeconds", org.hamcrest.Matchers.notNullValue());
+                .body("records.size()", equalTo(Math.min(50, waiting + 1)))
+                .body("records[0].error", org.hamcrest.Matchers.notNullValue())
+                .body("oldestAgeSeconds", org.hamcrest.Matchers.notNullValue()).extract().asString();
+        assertFalse(listing.contains("Kiểu sai"), "no event data in the listing");
         Management.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("ktgs_inbox_dead_letters{consumer_group=\"" + kit.serviceName() + "\"} " + (waiting + 1) + ".0"))
                 .body(containsString("ktgs_inbox_dead_letters_oldest_seconds{consumer_group=\"" + kit.serviceName() + "\"}"));
