@@ -1,0 +1,151 @@
+package vn.ktgs.planning.member;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import vn.ktgs.kit.paging.Page;
+import vn.ktgs.kit.paging.PageParams;
+import vn.ktgs.kit.security.Roles;
+import vn.ktgs.kit.web.Idempotency;
+import vn.ktgs.kit.web.Params;
+import vn.ktgs.kit.web.Versions;
+import vn.ktgs.planning.member.MemberCodes.Status;
+import vn.ktgs.planning.org.CallerUnit;
+import vn.ktgs.planning.org.OrgDirectory;
+import vn.ktgs.planning.org.OrgUnit;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * /api/v1/members: party members in the directory. Everyone reads the members of their subtree; an
+ * {@code admin} of the member's unit or of a unit above it maintains them. Bulk import is {@link MemberImportResource}.
+ */
+@Path("/api/v1/members")
+@Produces(MediaType.APPLICATION_JSON)
+public class MemberResource {
+    private final Members members;
+    private final MemberQueries queries;
+    private final CallerUnit callerUnit;
+    private final OrgDirectory directory;
+    private final Idempotency idempotency;
+
+    MemberResource(Members members, MemberQueries queries, CallerUnit callerUnit, OrgDirectory directory, Idempotency idempotency) {
+        this.members = members;
+        this.queries = queries;
+        this.callerUnit = callerUnit;
+        this.directory = directory;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    @APIResponse(responseCode = "201", description = "created; Location names it, ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberViews.MemberView.class)))
+    public Response create(@Valid @NotNull MemberRequests.Details body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           @Context UriInfo uri) {
+        return idempotency.once(idempotencyKey, "POST /api/v1/members", body, () -> {
+            Member m = members.create(callerUnit.get(), body);
+            return Response.created(uri.getAbsolutePathBuilder().path(m.id.toString()).build())
+                    .tag(Versions.etag(m.version)).entity(queries.view(m)).build();
+        });
+    }
+
+    /**
+     * Members of {@code org} (default: the caller's unit) and, unless {@code subtree=false}, of the units below it.
+     * {@code q}: name ignoring diacritics ("nguyen van hung"), or a card number; {@code citizenId}: the exact 12 digits.
+     */
+    @GET
+    @Authenticated
+    public Page<MemberViews.MemberView> list(@QueryParam("org") String org, @QueryParam("subtree") @DefaultValue("true") boolean subtree,
+                                             @QueryParam("status") String status, @QueryParam("q") @Size(max = 200) String q,
+                                             @QueryParam("citizenId") @Size(max = 32) String citizenId,
+                                             @Valid @BeanParam PageParams paging) {
+        OrgUnit actor = callerUnit.get();
+        UUID id = Params.uuid(org, "org");
+        OrgUnit scope = id == null ? actor : directory.visible(actor, id);
+        return queries.list(scope, subtree, Params.enumValue(Status.class, status, "status"), q, citizenId, paging).map(queries::view);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @APIResponse(responseCode = "200", description = "the record; ETag is its version; citizenId masked unless the caller is an admin",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberViews.MemberView.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return changed(queries.visible(callerUnit.get(), id));
+    }
+
+    /** The whole record, replaced; the unit stays (a move is a transfer). */
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    @APIResponse(responseCode = "200", description = "the record as changed; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberViews.MemberView.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                           @Valid @NotNull MemberRequests.Details body) {
+        return changed(members.update(callerUnit.get(), id, Versions.required(ifMatch), body));
+    }
+
+    /** Chuyển sinh hoạt đảng: to another unit in the caller's subtree. */
+    @POST
+    @Path("/{id}/transfer")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    @APIResponse(responseCode = "200", description = "the record as changed; ETag is its new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberViews.MemberView.class)))
+    public Response transfer(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                             @Valid @NotNull MemberRequests.Transfer body) {
+        return changed(members.transfer(callerUnit.get(), id, Versions.required(ifMatch), body));
+    }
+
+    /** Every change, oldest first: who, when, what; transfers name the unit left. */
+    @GET
+    @Path("/{id}/history")
+    @Authenticated
+    public List<MemberViews.HistoryEntry> history(@PathParam("id") UUID id) {
+        return queries.history(callerUnit.get(), id);
+    }
+
+    /** The codes of members with their Vietnamese labels. */
+    @GET
+    @Path("/codes")
+    @Authenticated
+    public Map<String, List<Code>> codes() {
+        return Map.of(
+                "status", Arrays.stream(Status.values()).map(k -> new Code(k.name(), k.labelVi)).toList(),
+                "body", Arrays.stream(MemberCodes.Body.values()).map(k -> new Code(k.name(), k.labelVi)).toList(),
+                "post", Arrays.stream(MemberCodes.Post.values()).map(k -> new Code(k.name(), k.labelVi)).toList());
+    }
+
+    public record Code(String code, String labelVi) {
+    }
+
+    private Response changed(Member m) {
+        return Response.ok(queries.view(m)).tag(Versions.etag(m.version)).build();
+    }
+}
