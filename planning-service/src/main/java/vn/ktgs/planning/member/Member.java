@@ -2,13 +2,13 @@ package vn.ktgs.planning.member;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 import vn.ktgs.kit.text.VietnameseText;
 import vn.ktgs.planning.member.MemberCodes.Status;
 import vn.ktgs.planning.member.MemberRequests.CommitteePost;
@@ -45,7 +45,8 @@ public class Member extends PanacheEntityBase {
     public LocalDate officialDate;
     @Column(name = "status_since")
     public LocalDate statusSince;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = MemberJson.Posts.class)
+    @ColumnTransformer(write = "?::jsonb")
     @Column(name = "committee_posts")
     public List<CommitteePost> committeePosts;
     @Column(name = "state_position")

@@ -7,11 +7,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /** One change to a member: who, when, what. Append-only. */
@@ -30,8 +28,9 @@ public class MemberHistory extends PanacheEntityBase {
     public UUID fromUnitId;
     @Column(name = "to_unit_id")
     public UUID toUnitId;
-    @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, Object> changes;
+    /** JSON: field → {from, to}. */
+    @ColumnTransformer(write = "?::jsonb")
+    public String changes;
     public String reason;
     public String actor;
     @Column(name = "request_id")

@@ -2,9 +2,7 @@ package vn.ktgs.planning.member;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -21,7 +19,6 @@ import vn.ktgs.kit.text.TextCharacters;
 import vn.ktgs.kit.text.VietnameseText;
 import vn.ktgs.kit.web.RequestInfo;
 import vn.ktgs.planning.member.MemberCodes.Status;
-import vn.ktgs.planning.member.MemberRequests.CommitteePost;
 import vn.ktgs.planning.member.MemberRequests.Details;
 import vn.ktgs.planning.org.OrgUnit;
 
@@ -59,8 +56,6 @@ public class MemberImport {
     public static final int MAX_ROWS = 100_000;
     /** Rows per write statement: bounds the arrays sent at once. */
     private static final int CHUNK = 5_000;
-    private static final TypeReference<List<CommitteePost>> POSTS = new TypeReference<>() {
-    };
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -97,7 +92,8 @@ public class MemberImport {
     public MemberViews.ImportReport run(OrgUnit actorUnit, byte[] body, boolean ndjson) {
         List<FieldError> errors = new ArrayList<>();
         List<Row> rows = parse(body, ndjson, errors);
-        if (rows.size() + countRows(errors) == 0) {
+        int total = rows.size() + countRows(errors);
+        if (total == 0) {
             throw ProblemException.invalid("body", "rows-required", "an import holds at least one member");
         }
         try (Connection c = dataSource.getConnection()) {
@@ -137,7 +133,7 @@ public class MemberImport {
                 errors.sort(Comparator.comparingInt(MemberImport::rowOf));
                 long badRows = errors.stream().map(MemberImport::rowOf).distinct().count();
                 throw new ProblemException(422, "rule-violated", "The import breaks a rule", badRows + " of "
-                        + (rows.size() + countRows(errors)) + " rows are not valid (rows are numbered from 1); nothing was imported",
+                        + total + " rows are not valid (rows are numbered from 1); nothing was imported",
                         errors);
             }
             return write(c, rows, existing);
@@ -203,7 +199,7 @@ public class MemberImport {
             cols[8][i] = Objects.toString(s.admittedDate(), null);
             cols[9][i] = Objects.toString(s.officialDate(), null);
             cols[10][i] = Objects.toString(s.statusSince(), null);
-            cols[11][i] = toJson(s.committeePosts());
+            cols[11][i] = MemberJson.write(s.committeePosts());
             cols[12][i] = s.statePosition();
             cols[13][i] = Objects.toString(s.managingUnitId(), null);
             cols[14][i] = String.valueOf(s.retired());
@@ -212,19 +208,19 @@ public class MemberImport {
             history[1][i] = String.valueOf(version);
             history[2][i] = create || before.unitId().equals(s.unitId()) ? null : before.unitId().toString();
             history[3][i] = create || !before.unitId().equals(s.unitId()) ? s.unitId().toString() : null;
-            history[4][i] = toJson(before.changesTo(s));
+            history[4][i] = MemberJson.write(before.changesTo(s));
         }
         String rowsSql = " unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
                 + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-                + " AS r(id, card, sealed, idx, full, folded, unit, status, admitted, official, since, posts, state_post, managing, retired)";
+                + " AS r(id, card, sealed, idx, fname, folded, unit, status, admitted, official, since, posts, state_post, managing, retired)";
         String sql = create
                 ? "INSERT INTO member (id, card_number, citizen_id_sealed, citizen_id_index, full_name, full_name_folded, unit_id,"
                 + " status, admitted_date, official_date, status_since, committee_posts, state_position, managing_unit_id, retired,"
-                + " version, created_at, updated_at) SELECT id::uuid, card, decode(sealed, 'hex'), idx, full, folded, unit::uuid,"
+                + " version, created_at, updated_at) SELECT id::uuid, card, decode(sealed, 'hex'), idx, fname, folded, unit::uuid,"
                 + " status, admitted::date, official::date, since::date, posts::jsonb, state_post, managing::uuid, retired::boolean,"
-                + " 1, t.at, t.at FROM (SELECT ?::timestamptz AS at) t," + rowsSql
+                + " 1, t.ts, t.ts FROM (SELECT ?::timestamptz AS ts) t," + rowsSql
                 : "UPDATE member m SET card_number = card, citizen_id_sealed = coalesce(decode(sealed, 'hex'), m.citizen_id_sealed),"
-                + " citizen_id_index = idx, full_name = full, full_name_folded = folded, unit_id = unit::uuid, status = r.status,"
+                + " citizen_id_index = idx, full_name = fname, full_name_folded = folded, unit_id = unit::uuid, status = r.status,"
                 + " admitted_date = admitted::date, official_date = official::date, status_since = since::date,"
                 + " committee_posts = posts::jsonb, state_position = state_post, managing_unit_id = managing::uuid,"
                 + " retired = r.retired::boolean, version = m.version + 1, updated_at = ?"
@@ -280,7 +276,7 @@ public class MemberImport {
             while (rs.next()) {
                 MemberState s = new MemberState(rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class),
                         Status.valueOf(rs.getString(6)), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
-                        rs.getObject(9, LocalDate.class), fromJson(rs.getString(10)), rs.getString(11),
+                        rs.getObject(9, LocalDate.class), MemberJson.posts(rs.getString(10)), rs.getString(11),
                         rs.getObject(12, UUID.class), rs.getBoolean(13));
                 found.put(s.cardNumber(), new Existing(rs.getObject(1, UUID.class), s, rs.getLong(14), rs.getString(15)));
             }
@@ -405,19 +401,4 @@ public class MemberImport {
         return c.createArrayOf("text", values.toArray(String[]::new));
     }
 
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<CommitteePost> fromJson(String value) {
-        try {
-            return json.readValue(value, POSTS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -6,7 +6,9 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,11 +19,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import vn.ktgs.kit.paging.Page;
 import vn.ktgs.kit.paging.PageParams;
@@ -34,6 +38,7 @@ import vn.ktgs.planning.org.CallerUnit;
 import vn.ktgs.planning.org.OrgDirectory;
 import vn.ktgs.planning.org.OrgUnit;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -41,26 +46,37 @@ import java.util.UUID;
 
 /**
  * /api/v1/members: party members in the directory. Everyone reads the members of their subtree; an
- * {@code admin} of the member's unit or of a unit above it maintains them. Bulk import is {@link MemberImportResource}.
+ * {@code admin} of the member's unit or of a unit above it maintains them; systems ({@code integration})
+ * and admins import them in bulk (/api/v1/members:import).
+ * <p>
+ * The class is at /api/v1, each method names its whole path: Quarkus REST picks the resource class by the
+ * longest path prefix and does not come back, so a class at /api/v1/members would answer 404 for
+ * /api/v1/members:import (quarkusio/quarkus#32588).
  */
-@Path("/api/v1/members")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class MemberResource {
+    static final String NDJSON = "application/x-ndjson";
+
     private final Members members;
     private final MemberQueries queries;
+    private final MemberImport imports;
     private final CallerUnit callerUnit;
     private final OrgDirectory directory;
     private final Idempotency idempotency;
 
-    MemberResource(Members members, MemberQueries queries, CallerUnit callerUnit, OrgDirectory directory, Idempotency idempotency) {
+    MemberResource(Members members, MemberQueries queries, MemberImport imports, CallerUnit callerUnit, OrgDirectory directory,
+                   Idempotency idempotency) {
         this.members = members;
         this.queries = queries;
+        this.imports = imports;
         this.callerUnit = callerUnit;
         this.directory = directory;
         this.idempotency = idempotency;
     }
 
     @POST
+    @Path("/members")
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @APIResponse(responseCode = "201", description = "created; Location names it, ETag is its version",
@@ -79,6 +95,7 @@ public class MemberResource {
      * {@code q}: name ignoring diacritics ("nguyen van hung"), or a card number; {@code citizenId}: the exact 12 digits.
      */
     @GET
+    @Path("/members")
     @Authenticated
     public Page<MemberViews.MemberView> list(@QueryParam("org") String org, @QueryParam("subtree") @DefaultValue("true") boolean subtree,
                                              @QueryParam("status") String status, @QueryParam("q") @Size(max = 200) String q,
@@ -91,7 +108,7 @@ public class MemberResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/members/{id}")
     @Authenticated
     @APIResponse(responseCode = "200", description = "the record; ETag is its version; citizenId masked unless the caller is an admin",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberViews.MemberView.class)))
@@ -101,7 +118,7 @@ public class MemberResource {
 
     /** The whole record, replaced; the unit stays (a move is a transfer). */
     @PUT
-    @Path("/{id}")
+    @Path("/members/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @APIResponse(responseCode = "200", description = "the record as changed; ETag is its new version",
@@ -113,7 +130,7 @@ public class MemberResource {
 
     /** Chuyển sinh hoạt đảng: to another unit in the caller's subtree. */
     @POST
-    @Path("/{id}/transfer")
+    @Path("/members/{id}/transfer")
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @APIResponse(responseCode = "200", description = "the record as changed; ETag is its new version",
@@ -125,15 +142,35 @@ public class MemberResource {
 
     /** Every change, oldest first: who, when, what; transfers name the unit left. */
     @GET
-    @Path("/{id}/history")
+    @Path("/members/{id}/history")
     @Authenticated
     public List<MemberViews.HistoryEntry> history(@PathParam("id") UUID id) {
         return queries.history(callerUnit.get(), id);
     }
 
+    /** Up to {@value MemberImport#MAX_ROWS} members by party card number, all or nothing (see {@link MemberImport}). */
+    @POST
+    @Path("/members:import")
+    @Consumes({NDJSON, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+    @Transactional
+    // 100,000 rows take tens of seconds: more than the default transaction timeout (60 s) must be allowed
+    @TransactionConfiguration(timeout = 600)
+    @RequestBody(description = "NDJSON (one member a line) or a JSON array of members",
+            content = {@Content(mediaType = NDJSON, schema = @Schema(implementation = MemberRequests.Details.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberRequests.Details[].class))})
+    @APIResponse(responseCode = "200", description = "every row applied: how many were created, updated and already the same",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberViews.ImportReport.class)))
+    public Response importMembers(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                  @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(NDJSON);
+        return idempotency.once(idempotencyKey, "POST /api/v1/members:import", new String(body, StandardCharsets.UTF_8),
+                () -> Response.ok(imports.run(callerUnit.get(), body, ndjson)).build());
+    }
+
     /** The codes of members with their Vietnamese labels. */
     @GET
-    @Path("/codes")
+    @Path("/members/codes")
     @Authenticated
     public Map<String, List<Code>> codes() {
         return Map.of(

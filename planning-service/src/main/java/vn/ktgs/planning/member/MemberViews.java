@@ -1,12 +1,12 @@
 package vn.ktgs.planning.member;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import vn.ktgs.planning.member.MemberCodes.Status;
 import vn.ktgs.planning.member.MemberRequests.CommitteePost;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Members as the API shows them. */
@@ -27,10 +27,10 @@ public final class MemberViews {
     }
 
     /** One change: {@code changes} maps each field to {from, to}; a transfer names the unit left and the one joined. */
-    public record HistoryEntry(long version, String action, UUID fromUnitId, UUID toUnitId, Map<String, Object> changes,
+    public record HistoryEntry(long version, String action, UUID fromUnitId, UUID toUnitId, JsonNode changes,
                                String reason, String actor, String requestId, Instant at) {
         static HistoryEntry of(MemberHistory h) {
-            return new HistoryEntry(h.version, h.action, h.fromUnitId, h.toUnitId, h.changes, h.reason, h.actor, h.requestId, h.at);
+            return new HistoryEntry(h.version, h.action, h.fromUnitId, h.toUnitId, MemberJson.tree(h.changes), h.reason, h.actor, h.requestId, h.at);
         }
     }
 

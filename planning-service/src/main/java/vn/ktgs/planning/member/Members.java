@@ -143,7 +143,7 @@ public class Members {
         h.action = action;
         h.fromUnitId = fromUnit;
         h.toUnitId = toUnit;
-        h.changes = changes;
+        h.changes = MemberJson.write(changes);
         h.reason = reason;
         h.actor = caller.subject();
         h.requestId = request.requestId();

@@ -1,7 +1,7 @@
 package vn.ktgs.kit.crypto;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -35,7 +35,12 @@ public class FieldCipher {
     private final byte[] indexKey;
     private final SecureRandom random = new SecureRandom();
 
-    public FieldCipher(@ConfigProperty(name = "ktgs.kit.crypto.key") String masterKeyBase64) {
+    @Inject
+    FieldCipher(CryptoConfig config) {
+        this(config.key());
+    }
+
+    public FieldCipher(String masterKeyBase64) {
         byte[] master;
         try {
             master = Base64.getDecoder().decode(masterKeyBase64.strip());
