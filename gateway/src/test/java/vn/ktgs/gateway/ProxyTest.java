@@ -64,7 +64,8 @@ class ProxyTest {
                 .then().statusCode(200).header("X-Echo-Uri", "/api/v1/rule-sets/1");
         given().header("Authorization", bearer).when().get("/api/v1/members/42/history")
                 .then().statusCode(200).header("X-Echo-Uri", "/api/v1/members/42/history");
-        given().header("Authorization", bearer).contentType("application/x-ndjson").body("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        // the colon as it is (REST Assured would send %3A, which is another path)
+        given().urlEncodingEnabled(false).header("Authorization", bearer).contentType("application/x-ndjson").body("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/members:import")
                 .then().statusCode(200).header("X-Echo-Uri", "/api/v1/members:import").body(equalTo("{}\n"));
         // a prefix is a whole path segment: /api/v1/members-archive is no route of planning-service
