@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.jboss.logging.Logger;
 import vn.ktgs.kit.audit.Audit;
 import vn.ktgs.kit.problem.FieldError;
 import vn.ktgs.kit.problem.ProblemException;
@@ -52,6 +53,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class MemberImport {
+    private static final Logger LOG = Logger.getLogger(MemberImport.class);
     /** The most rows one request may carry; a larger set is imported in several batches. */
     public static final int MAX_ROWS = 100_000;
     /** Rows per write statement: bounds the arrays sent at once. */
@@ -90,6 +92,7 @@ public class MemberImport {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public MemberViews.ImportReport run(OrgUnit actorUnit, byte[] body, boolean ndjson) {
+        long started = System.nanoTime();
         List<FieldError> errors = new ArrayList<>();
         List<Row> rows = parse(body, ndjson, errors);
         int total = rows.size() + countRows(errors);
@@ -136,13 +139,15 @@ public class MemberImport {
                         + total + " rows are not valid (rows are numbered from 1); nothing was imported",
                         errors);
             }
-            return write(c, rows, existing);
+            return write(c, rows, existing, started);
         } catch (SQLException e) {
             throw new IllegalStateException("member import failed", e);
         }
     }
 
-    private MemberViews.ImportReport write(Connection c, List<Row> rows, Map<String, Existing> existing) throws SQLException {
+    private MemberViews.ImportReport write(Connection c, List<Row> rows, Map<String, Existing> existing, long started)
+            throws SQLException {
+        long checked = System.nanoTime();
         Instant now = Instant.now(clock);
         List<Row> created = new ArrayList<>();
         List<Row> updated = new ArrayList<>();
@@ -162,6 +167,7 @@ public class MemberImport {
         for (List<Row> chunk : chunks(updated)) {
             upsert(c, chunk, ids, existing, now, false);
         }
+        long written = System.nanoTime();
         for (Row r : created) {
             events.upserted(ids.get(r.state().cardNumber()), r.state(), 1, now);
         }
@@ -172,6 +178,10 @@ public class MemberImport {
         MemberViews.ImportReport report = new MemberViews.ImportReport(rows.size(), created.size(), updated.size(),
                 rows.size() - created.size() - updated.size());
         audit.record("member.imported", "member", "import", report);
+        // where an import's time goes, for whoever tunes it: reading and checking, the set-based writes, the outbox
+        LOG.infof("member import of %d rows (%d created, %d updated): checked in %d ms, written in %d ms, announced in %d ms",
+                rows.size(), created.size(), updated.size(), (checked - started) / 1_000_000, (written - checked) / 1_000_000,
+                (System.nanoTime() - written) / 1_000_000);
         return report;
     }
 
