@@ -62,6 +62,14 @@ class ProxyTest {
                 .then().statusCode(200).header("X-Echo-Uri", "/api/v1/appeals/9");
         given().urlEncodingEnabled(false).header("Authorization", bearer).when().get("/api/v1/plans/../rule-sets/1")
                 .then().statusCode(200).header("X-Echo-Uri", "/api/v1/rule-sets/1");
+        given().header("Authorization", bearer).when().get("/api/v1/members/42/history")
+                .then().statusCode(200).header("X-Echo-Uri", "/api/v1/members/42/history");
+        // the colon as it is (REST Assured would send %3A, which is another path)
+        given().urlEncodingEnabled(false).header("Authorization", bearer).contentType("application/x-ndjson").body("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/v1/members:import")
+                .then().statusCode(200).header("X-Echo-Uri", "/api/v1/members:import").body(equalTo("{}\n"));
+        // a prefix is a whole path segment: /api/v1/members-archive is no route of planning-service
+        given().header("Authorization", bearer).when().get("/api/v1/members-archive").then().statusCode(404);
     }
 
     @Test

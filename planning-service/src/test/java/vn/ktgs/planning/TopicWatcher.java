@@ -22,24 +22,37 @@ public final class TopicWatcher {
 
     /** Every event with this key (aggregate id) seen until {@code done} holds for the list or the time is up. */
     public static List<JsonNode> eventsFor(String topic, String key, Predicate<List<JsonNode>> done, Duration wait) {
+        return recordsFor(topic, key, records -> done.test(records.stream().map(TopicWatcher::value).toList()), wait)
+                .stream().map(TopicWatcher::value).toList();
+    }
+
+    /** The records themselves, headers included, for contract checks. */
+    public static List<ConsumerRecord<String, String>> recordsFor(String topic, String key,
+                                                                  Predicate<List<ConsumerRecord<String, String>>> done, Duration wait) {
         Map<String, Object> cfg = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.shared().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "watch-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<JsonNode> seen = new ArrayList<>();
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(cfg, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + wait.toMillis();
             while (System.currentTimeMillis() < deadline && !done.test(seen)) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(r.key())) {
-                        seen.add(EventJson.mapper().readTree(r.value()));
+                        seen.add(r);
                     }
                 }
             }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
         return seen;
+    }
+
+    private static JsonNode value(ConsumerRecord<String, String> r) {
+        try {
+            return EventJson.mapper().readTree(r.value());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -41,10 +41,11 @@ public final class PlanRules {
 
     /**
      * Checks a draft; returns the span and each item's period. {@code units} holds the subjects' org
-     * units (missing ones are unknown); {@code ownerLevel} says what the owner may run.
+     * units (missing ones are unknown); {@code members} the directory members in the owner's subtree that
+     * items name by id; {@code ownerLevel} says what the owner may run.
      */
     public static Checked check(PlanRequests.Draft d, OrgUnit owner, OrgLevel ownerLevel, Map<UUID, OrgUnit> units,
-                                RuleSet rules) {
+                                Map<String, DirectoryMember> members, RuleSet rules) {
         List<FieldError> errors = new ArrayList<>();
         Span span = span(d, rules, errors);
         List<ResolvedPeriod> periods = new ArrayList<>();
@@ -64,12 +65,13 @@ public final class PlanRules {
                 errors.add(new FieldError(at + "kind", "kind-allowed-for-owner",
                         "a staff agency may not run " + item.kind() + " (" + rules.id() + ")"));
             }
-            OrgUnit subject = units.get(item.subject().orgUnitId());
+            DirectoryMember member = directoryMember(item.subject(), members, at, errors);
+            OrgUnit subject = units.get(member != null ? member.unitId() : item.subject().orgUnitId());
             if (subject == null || !owner.contains(subject)) {
                 errors.add(new FieldError(at + "subject.orgUnitId", "subject-in-subtree",
                         "the subject must be the owning unit, a unit below it, or one of their members"));
             }
-            if (item.subject().type() == SubjectType.MEMBER
+            if (item.subject().type() == SubjectType.MEMBER && member == null
                     && (blank(item.subject().memberId()) || blank(item.subject().memberName()))) {
                 errors.add(new FieldError(at + "subject", "member-identified", "a member subject needs memberId and memberName"));
             }
@@ -84,10 +86,37 @@ public final class PlanRules {
             throw new ProblemException(422, "rule-violated", "The plan breaks a rule",
                     errors.size() + " rule(s) broken: " + errors.get(0).message(), errors);
         }
-        return new Checked(span, periods);
+        return new Checked(span, periods, members);
     }
 
-    public record Checked(Span span, List<ResolvedPeriod> periods) {
+    /** {@code members}: the directory members the items name, by the id the items give. */
+    public record Checked(Span span, List<ResolvedPeriod> periods, Map<String, DirectoryMember> members) {
+    }
+
+    /** A party member of the directory (/api/v1/members) as a plan item names it: its unit and name come from there. */
+    public record DirectoryMember(UUID unitId, String fullName) {
+    }
+
+    /**
+     * A member subject whose {@code memberId} is a directory id must be a member in the owner's subtree
+     * (unknown and out of scope look the same); a free-text id (older plans) is taken as given.
+     */
+    static boolean namesDirectoryMember(PlanRequests.Subject s) {
+        return s.type() == SubjectType.MEMBER && s.memberId() != null
+                && s.memberId().strip().matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    }
+
+    private static DirectoryMember directoryMember(PlanRequests.Subject s, Map<String, DirectoryMember> members, String at,
+                                                   List<FieldError> errors) {
+        if (!namesDirectoryMember(s)) {
+            return null;
+        }
+        DirectoryMember m = members.get(s.memberId().strip());
+        if (m == null) {
+            errors.add(new FieldError(at + "subject.memberId", "member-in-directory",
+                    "no member " + s.memberId() + " in the directory within the plan owner's subtree"));
+        }
+        return m;
     }
 
     private static Span span(PlanRequests.Draft d, RuleSet rules, List<FieldError> errors) {

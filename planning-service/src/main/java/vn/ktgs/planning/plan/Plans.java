@@ -11,6 +11,8 @@ import vn.ktgs.kit.rules.RuleSet;
 import vn.ktgs.kit.rules.RuleSets;
 import vn.ktgs.kit.security.Caller;
 import vn.ktgs.kit.text.VietnameseText;
+import vn.ktgs.kit.orgcopy.OrgSubtree;
+import vn.ktgs.planning.member.Member;
 import vn.ktgs.planning.org.OrgLevel;
 import vn.ktgs.planning.org.OrgUnit;
 import vn.ktgs.planning.plan.PlanCodes.Kind;
@@ -203,10 +205,24 @@ public class Plans {
     }
 
     private PlanRules.Checked check(PlanRequests.Draft d, OrgUnit owner, RuleSet rules) {
+        Map<String, PlanRules.DirectoryMember> members = directoryMembers(d, owner);
         Set<UUID> subjectIds = d.items().stream().map(i -> i.subject().orgUnitId()).collect(Collectors.toSet());
+        members.values().forEach(m -> subjectIds.add(m.unitId()));
         Map<UUID, OrgUnit> units = subjectIds.isEmpty() ? Map.of()
                 : OrgUnit.<OrgUnit>list("id in ?1", subjectIds).stream().collect(Collectors.toMap(u -> u.id, Function.identity()));
-        return PlanRules.check(d, owner, OrgLevel.findById(owner.level), units, rules);
+        return PlanRules.check(d, owner, OrgLevel.findById(owner.level), units, members, rules);
+    }
+
+    /** The directory members the items name by id, found only within the owner's subtree. */
+    private static Map<String, PlanRules.DirectoryMember> directoryMembers(PlanRequests.Draft d, OrgUnit owner) {
+        Set<UUID> ids = d.items().stream().map(PlanRequests.Item::subject).filter(PlanRules::namesDirectoryMember)
+                .map(s -> UUID.fromString(s.memberId().strip())).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Member.<Member>find("id in :ids and " + OrgSubtree.condition("unitId", "OrgUnit"),
+                        owner.subtree().parameters().and("ids", ids)).list().stream()
+                .collect(Collectors.toMap(m -> m.id.toString(), m -> new PlanRules.DirectoryMember(m.unitId, m.fullName)));
     }
 
     private void writeItems(Plan p, PlanRequests.Draft d, PlanRules.Checked checked) {
@@ -220,10 +236,14 @@ public class Plans {
             i.seq = n;
             i.activity = req.kind().activity;
             i.kind = req.kind();
+            // a member named by its directory id takes its unit and name from the directory
+            PlanRules.DirectoryMember member = PlanRules.namesDirectoryMember(req.subject())
+                    ? checked.members().get(req.subject().memberId().strip()) : null;
             i.subjectType = req.subject().type();
-            i.subjectOrgUnitId = req.subject().orgUnitId();
-            i.subjectMemberId = req.subject().type() == PlanCodes.SubjectType.MEMBER ? req.subject().memberId() : null;
-            i.subjectMemberName = req.subject().type() == PlanCodes.SubjectType.MEMBER ? VietnameseText.normalise(req.subject().memberName()) : null;
+            i.subjectOrgUnitId = member != null ? member.unitId() : req.subject().orgUnitId();
+            i.subjectMemberId = req.subject().type() == PlanCodes.SubjectType.MEMBER ? req.subject().memberId().strip() : null;
+            i.subjectMemberName = member != null ? member.fullName()
+                    : req.subject().type() == PlanCodes.SubjectType.MEMBER ? VietnameseText.normalise(req.subject().memberName()) : null;
             i.subjectMemberPosition = req.subject().type() == PlanCodes.SubjectType.MEMBER ? VietnameseText.normalise(req.subject().memberPosition()) : null;
             i.content = VietnameseText.normalise(req.content());
             i.focus = VietnameseText.normalise(req.focus());

@@ -147,6 +147,53 @@ class ConcurrencyTest {
                 .body("asOf", equalTo("2027-01-01")).body("overdue", equalTo(1));
     }
 
+    @Test
+    void membersRacingForOneCardNumberMakeOneMemberAndConflicts() throws Exception {
+        TestTree t = new TestTree();
+        String admin = bearer(t.province, "admin");
+        String card = "RACE-" + t.tag;
+        List<Response> answers = race(8, () -> given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("cardNumber", card, "citizenId", String.format("%012d", java.util.concurrent.ThreadLocalRandom.current()
+                        .nextLong(1_000_000_000_000L)), "fullName", "Nguyễn Văn Đua", "unitId", t.wardCell, "status", "OFFICIAL"))
+                .post("/api/v1/members"));
+        assertEquals(1, answers.stream().filter(r -> r.statusCode() == 201).count(), statuses(answers));
+        for (Response r : answers) {
+            if (r.statusCode() != 201) {
+                assertEquals(409, r.statusCode(), statuses(answers));
+                r.then().contentType("application/problem+json").body("errors[0].field", equalTo("cardNumber"))
+                        .body("errors[0].rule", equalTo("card-number-unique"));
+            }
+        }
+        assertEquals(1, Sql.count(db, "SELECT count(*) FROM member WHERE card_number = '" + card + "'"));
+    }
+
+    @Test
+    void importsRacingWithOneBatchWriteEachMemberAndEventOnce() throws Exception {
+        TestTree t = new TestTree();
+        String integration = bearer(t.province, "integration");
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            batch.append(String.format("{\"cardNumber\":\"RACE-%s-%d\",\"citizenId\":\"%s%04d\",\"fullName\":\"Trần Văn %d\","
+                    + "\"unitId\":\"%s\",\"status\":\"OFFICIAL\"}%n", t.tag, i, t.tag.replaceAll("[^0-9]", "9").substring(0, 8), i, i,
+                    t.communeCell));
+        }
+        byte[] body = batch.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<Response> answers = race(4, () -> given().urlEncodingEnabled(false).header("Authorization", integration)
+                .contentType("application/x-ndjson").body(body).post("/api/v1/members:import"));
+        assertTrue(answers.stream().anyMatch(r -> r.statusCode() == 200), statuses(answers));
+        for (Response r : answers) {
+            if (r.statusCode() == 409) {
+                r.then().contentType("application/problem+json").body("errors[0].rule", equalTo("card-number-unique"));
+            } else {
+                assertEquals(200, r.statusCode(), statuses(answers));
+            }
+        }
+        assertEquals(50, answers.stream().filter(r -> r.statusCode() == 200).mapToInt(r -> r.path("created")).sum(), statuses(answers));
+        assertEquals(50, Sql.count(db, "SELECT count(*) FROM member WHERE card_number LIKE 'RACE-" + t.tag + "-%'"));
+        assertEquals(50, Sql.count(db, "SELECT count(*) FROM kit_outbox WHERE topic = 'ktgs.members.v1' AND payload LIKE '%RACE-"
+                + t.tag + "-%'"));
+    }
+
     private static List<Response> race(int n, Callable<Response> call) throws Exception {
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -39,7 +39,7 @@ class PlanRulesTest {
                 item(ItemKind.THEMATIC_SUPERVISION, cell, new PlanRequests.Period(PeriodType.MONTH, null, 2, null, null, null)),
                 item(ItemKind.THEMATIC_INSPECTION, cell, new PlanRequests.Period(PeriodType.QUARTER, null, null, 4, null, null)),
                 item(ItemKind.FINANCE_INSPECTION, ward, new PlanRequests.Period(PeriodType.RANGE, null, null, null,
-                        LocalDate.of(2026, 5, 5), LocalDate.of(2026, 6, 5)))), ward, level(false), units, RULES);
+                        LocalDate.of(2026, 5, 5), LocalDate.of(2026, 6, 5)))), ward, level(false), units, Map.of(), RULES);
         assertEquals(new PlanRules.Span(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), c.span());
         assertEquals(LocalDate.of(2026, 2, 28), c.periods().get(0).to());
         assertEquals(LocalDate.of(2026, 10, 1), c.periods().get(1).from());
@@ -53,7 +53,7 @@ class PlanRulesTest {
                 new PlanRequests.Item(null, PlanCodes.Activity.INSPECTION, ItemKind.REGULAR_SUPERVISION,
                         new PlanRequests.Subject(SubjectType.MEMBER, cell.id, null, null, null), "x", null,
                         new PlanRequests.Period(PeriodType.QUARTER, null, null, 5, null, null), null, null)),
-                ward, level(true), units, RULES));
+                ward, level(true), units, Map.of(), RULES));
         assertEquals(422, e.status());
         assertEquals(List.of("items[0].kind:kind-allowed-for-owner", "items[0].subject.orgUnitId:subject-in-subtree",
                         "items[0].period:period-in-plan", "items[1].activity:activity-matches-kind",
@@ -64,10 +64,10 @@ class PlanRulesTest {
     @Test
     void aTermProgrammeLastsAtMostTheRuleSetsYears() {
         PlanRequests.Draft term = new PlanRequests.Draft(null, Kind.TERM_PROGRAMME, null, 2025, 2031, "Chương trình", List.of());
-        ProblemException e = assertThrows(ProblemException.class, () -> PlanRules.check(term, ward, level(false), units, RULES));
+        ProblemException e = assertThrows(ProblemException.class, () -> PlanRules.check(term, ward, level(false), units, Map.of(), RULES));
         assertEquals(List.of("termEnd"), e.errors().stream().map(FieldError::field).toList());
         PlanRequests.Draft ok = new PlanRequests.Draft(null, Kind.TERM_PROGRAMME, null, 2025, 2030, "Chương trình", List.of());
-        assertEquals(LocalDate.of(2030, 12, 31), PlanRules.check(ok, ward, level(false), units, RULES).span().to());
+        assertEquals(LocalDate.of(2030, 12, 31), PlanRules.check(ok, ward, level(false), units, Map.of(), RULES).span().to());
     }
 
     @Test

@@ -1,0 +1,27 @@
+package vn.ktgs.planning.member;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.ktgs.events.EventTypes;
+import vn.ktgs.events.MemberUpserted;
+import vn.ktgs.events.Topics;
+import vn.ktgs.kit.outbox.Outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Announces members on {@value Topics#MEMBERS} through the outbox: the whole state, never the citizen ID. */
+@ApplicationScoped
+public class MemberEvents {
+    private final Outbox outbox;
+
+    MemberEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    void upserted(UUID id, MemberState s, long version, Instant at) {
+        outbox.publish(Topics.MEMBERS, EventTypes.MEMBER_UPSERTED, id.toString(), new MemberUpserted(id, s.cardNumber(),
+                s.fullName(), s.unitId(), s.status().name(), s.statusSince(), s.committeePosts().stream()
+                .map(p -> new MemberUpserted.CommitteePost(p.unitId(), p.body().name(), p.post().name(), p.termStart(), p.termEnd()))
+                .toList(), s.statePosition(), s.managingUnitId(), s.retired(), version, at));
+    }
+}
