@@ -97,11 +97,18 @@ public class Faults {
         convergeTimeout = Integer.parseInt(args[7]);
         hook = args[8];
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
-        if (scenario.equals("load")) {
-            load(Integer.parseInt(System.getProperty("clients", "50")), Integer.parseInt(System.getProperty("seconds", "180")));
-        } else {
-            faultRun();
+        try {
+            if (scenario.equals("load")) {
+                load(Integer.parseInt(System.getProperty("clients", "50")), Integer.parseInt(System.getProperty("seconds", "180")));
+            } else {
+                faultRun();
+            }
+        } catch (Throwable e) {
+            log("harness failed: %s", e);
+            e.printStackTrace();
+            System.exit(1);
         }
+        System.exit(0);
     }
 
     static double now() {
@@ -565,7 +572,21 @@ public class Faults {
         return new KafkaConsumer<>(p);
     }
 
-    static Map<String, Map<TopicPartition, Long>> dlqEnds() {
+    static Map<String, Map<TopicPartition, Long>> dlqEnds() throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return dlqEndsOnce();
+            } catch (org.apache.kafka.common.KafkaException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                log("DLQ offsets not readable yet (%s), again in 3 s", e);
+                Thread.sleep(3000);
+            }
+        }
+    }
+
+    static Map<String, Map<TopicPartition, Long>> dlqEndsOnce() {
         Map<String, Map<TopicPartition, Long>> ends = new HashMap<>();
         try (KafkaConsumer<String, String> c = dlqConsumer()) {
             Map<String, List<PartitionInfo>> topics = c.listTopics();
@@ -579,7 +600,21 @@ public class Faults {
         return ends;
     }
 
-    static Dlq dlq(Map<String, Map<TopicPartition, Long>> start) {
+    static Dlq dlq(Map<String, Map<TopicPartition, Long>> start) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return dlqOnce(start);
+            } catch (org.apache.kafka.common.KafkaException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                log("DLQ not readable yet (%s), again in 3 s", e);
+                Thread.sleep(3000);
+            }
+        }
+    }
+
+    static Dlq dlqOnce(Map<String, Map<TopicPartition, Long>> start) {
         Dlq d = new Dlq();
         try (KafkaConsumer<String, String> c = dlqConsumer()) {
             Map<String, List<PartitionInfo>> topics = c.listTopics();

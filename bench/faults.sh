@@ -56,8 +56,8 @@ start_service() {
     say "starting $name-service again with ./suite restart $name"
     ./suite restart "$name" >&2 || say "./suite restart $name failed: $?"
   else
-    (cd "$KILLED_CWD" && nohup env -i "${KILLED_ENV[@]}" "${KILLED_CMD[@]}" >>"$LOGS/$name.log" 2>&1 </dev/null &
-      echo $! >"$RUN/$name.pid")
+    (cd "$KILLED_CWD" && exec nohup env -i "${KILLED_ENV[@]}" "${KILLED_CMD[@]}" >>"$LOGS/$name.log" 2>&1 </dev/null) &
+    echo $! >"$RUN/$name.pid" # exec: the pid is the service's own
     say "$name-service started again (pid $(cat "$RUN/$name.pid"), same command line and environment)"
   fi
 }
