@@ -101,8 +101,16 @@ hook() { # phase scenario; called by Faults.java
     "inject pg-crash-behind")
       kill -CONT "$(cat "$RUN/inspection.pid")"; say "inspection-service resumed (SIGCONT), consuming its backlog"
       sleep 2; pg_stop QUIT; sleep "$PG_DOWN"; pg_start; mark fault-end ;;
-    "can-replay "*) has_suite_command replay ;;
-    "replay "*) say "./suite replay ${2%-service}"; ./suite replay "${2%-service}" >&2 ;;
+    "can-replay "*) # ./suite replay NAME, or the management interface's POST /q/dead-letters/replay
+      has_suite_command replay || curl -fs -o /dev/null --max-time 10 "http://127.0.0.1:${MGMT[inspection]}/q/dead-letters" ;;
+    "replay "*)
+      local name=${2%-service}
+      if has_suite_command replay; then
+        say "./suite replay $name"; ./suite replay "$name" >&2
+      else
+        say "POST :${MGMT[$name]}/q/dead-letters/replay ($name-service)"
+        curl -s --max-time 300 -X POST "http://127.0.0.1:${MGMT[$name]}/q/dead-letters/replay" >&2; echo >&2
+      fi ;;
     *) say "unknown hook $*"; return 2 ;;
   esac
 }
