@@ -469,6 +469,16 @@ public class Faults {
         if (!lostAnywhere.isEmpty()) {
             evidence(lostAnywhere, byCode);
         }
+        // whatever the owner lost: do the copies hold exactly what the owner holds?
+        List<String> mismatch = new ArrayList<>();
+        s.copies.forEach((db, rows) -> {
+            long missing = s.owner.keySet().stream().filter(c -> rows.getOrDefault(c, 0) != 1).count();
+            long extra = rows.keySet().stream().filter(c -> !s.owner.containsKey(c)).count();
+            if (missing + extra > 0) {
+                mismatch.add(db + " lacks " + missing + " of the owner's units and has " + extra + " the owner lacks");
+            }
+        });
+        log("copies against the owner's %d units: %s", s.owner.size(), mismatch.isEmpty() ? "identical" : mismatch);
         String r = lostAnywhere.size() + " (" + String.join(", ", parts) + ")";
         if (dup > 0) {
             r += "; " + dup + " DUPLICATED";
