@@ -58,6 +58,8 @@ public class Faults {
     static final String[] GROUPS = {"inspection-service", "discipline-service", "complaints-service", "planning-service"};
     static final String ORG_TOPIC = "ktgs.org-units.v1";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** answers that made a careful client try again: status or exception -> how many */
+    static final Map<String, AtomicInteger> RETRIED = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     static String scenario, gateway, token, jdbc, kafka, hook;
     static int count, writers, convergeTimeout;
@@ -239,7 +241,8 @@ public class Faults {
         }
         String notes = (faultError[0] == null ? "" : "FAULT INJECTION FAILED: " + faultError[0] + "; ")
                 + String.format("fault %.0f s; writes %.0f s; statuses %s; %d retried; %s%s", (fault[1] - fault[0]) / 1e9,
-                (writesEnd - start) / 1e9, statuses, retried, applied, replay);
+                (writesEnd - start) / 1e9, statuses, retried, applied, replay)
+                + (RETRIED.isEmpty() ? "" : "; retried on " + RETRIED);
         System.out.println(String.join("\t", scenario, Integer.toString(count), Integer.toString(acked.size()), lost,
                 dlq.summary(), conv, notes));
     }
@@ -271,8 +274,10 @@ public class Faults {
                     System.err.printf("write %s: definitive %d: %s%n", w.code, w.status, r.body());
                     return;
                 }
+                RETRIED.computeIfAbsent(Integer.toString(w.status), k -> new AtomicInteger()).incrementAndGet();
             } catch (Exception e) {
                 w.status = 0; // no answer: retry
+                RETRIED.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
             }
             if (System.nanoTime() > giveUp) {
                 System.err.printf("write %s: gave up after %d attempts%n", w.code, w.attempts);

@@ -93,8 +93,11 @@ hook() { # phase scenario; called by Faults.java
       local t0=$SECONDS
       kafka_block; sleep 5
       kill_service planning; sleep 2; start_service planning
-      await_ready planning $((KAFKA_DOWN + 5)) && say "planning-service ready again while Kafka is blocked" || true
-      while [ $((SECONDS - t0)) -lt "$KAFKA_DOWN" ]; do sleep 0.2; done
+      while [ $((SECONDS - t0)) -lt "$KAFKA_DOWN" ]; do
+        if [ -z "${was_ready:-}" ] && ready planning; then was_ready=1; say "planning-service ready again while Kafka is blocked"; fi
+        sleep 0.2
+      done
+      [ -n "${was_ready:-}" ] || say "planning-service not ready while Kafka was blocked" 
       kafka_unblock; mark fault-end; say "Kafka unblocked after $((SECONDS - t0)) s" ;;
     "inject pg-crash") pg_stop QUIT; sleep "$PG_DOWN"; pg_start; mark fault-end ;;
     "inject pg-stop") pg_stop INT; sleep "$PG_DOWN"; pg_start; mark fault-end ;;
