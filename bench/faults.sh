@@ -162,7 +162,7 @@ for s in "${SCENARIOS[@]}"; do
   pg_ready || { say "PostgreSQL not accepting connections before $s"; exit 1; }
   say "scenario $s: ${TITLE[$s]}"
   row=$(java -Xmx512m -Dclients="${FAULTS_LOAD_CLIENTS:-50}" -Dseconds="${FAULTS_LOAD_SECONDS:-180}" \
-    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "devstack/target/lib/*" bench/Faults.java \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "devstack/target/lib/*" bench/Faults.java \
     "$s" "http://127.0.0.1:$KTGS_GATEWAY_PORT" "$KTGS_HOME/bench/admin.token" "jdbc:postgresql://127.0.0.1:$KTGS_PG_PORT/" \
     "127.0.0.1:$KTGS_KAFKA_PORT" "$COUNT" "${FAULTS_WRITERS:-8}" "${FAULTS_CONVERGE_TIMEOUT:-180}" bench/faults.sh \
     2> >(tee -a "$KTGS_HOME/bench/faults.log" >&2) | tail -1) || row="$s	-	-	-	-	harness failed (see $KTGS_HOME/bench/faults.log)	-"
