@@ -240,6 +240,7 @@ public class Faults {
             replay = replayAndRecheck(prefix, ackedCodes, dlq);
         }
         String notes = (faultError[0] == null ? "" : "FAULT INJECTION FAILED: " + faultError[0] + "; ")
+                + String.format("last write answered %+.0f s from the fault's end; ", (writesEnd - fault[1]) / 1e9)
                 + String.format("fault %.0f s; writes %.0f s; statuses %s; %d retried; %s%s", (fault[1] - fault[0]) / 1e9,
                 (writesEnd - start) / 1e9, statuses, retried, applied, replay)
                 + (RETRIED.isEmpty() ? "" : "; retried on " + RETRIED);

@@ -92,13 +92,16 @@ hook() { # phase scenario; called by Faults.java
     "inject kill-planning-kafka-down")
       local t0=$SECONDS
       kafka_block; sleep 5
-      kill_service planning; sleep 2; start_service planning
+      kill_service planning; sleep 2
+      start_service planning & # ./suite restart waits for readiness, which may need Kafka
       while [ $((SECONDS - t0)) -lt "$KAFKA_DOWN" ]; do
         if [ -z "${was_ready:-}" ] && ready planning; then was_ready=1; say "planning-service ready again while Kafka is blocked"; fi
         sleep 0.2
       done
       [ -n "${was_ready:-}" ] || say "planning-service not ready while Kafka was blocked" 
-      kafka_unblock; mark fault-end; say "Kafka unblocked after $((SECONDS - t0)) s" ;;
+      kafka_unblock; mark fault-end; say "Kafka unblocked after $((SECONDS - t0)) s"
+      wait || true
+      await_ready planning 240 || true ;;
     "inject pg-crash") pg_stop QUIT; sleep "$PG_DOWN"; pg_start; mark fault-end ;;
     "inject pg-stop") pg_stop INT; sleep "$PG_DOWN"; pg_start; mark fault-end ;;
     "inject pg-crash-behind")
@@ -155,6 +158,10 @@ say "starting a fresh suite in $KTGS_HOME"
 ./suite up >/dev/null
 mkdir -p "$KTGS_HOME/bench"
 ./suite token admin >"$KTGS_HOME/bench/admin.token"
+PG_SETTINGS=$(PGPASSWORD=postgres psql -h 127.0.0.1 -p "$KTGS_PG_PORT" -U postgres -d postgres -Atc \
+  "SELECT string_agg(name || '=' || setting, ' ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync','synchronous_commit','full_page_writes')" \
+  2>/dev/null || echo "unknown")
+say "PostgreSQL: $PG_SETTINGS; suite at $(git log -1 --format='%h %s' | cut -c1-100)"
 RESULTS=$KTGS_HOME/bench/results.tsv
 : >"$RESULTS"
 for s in "${SCENARIOS[@]}"; do
@@ -174,6 +181,7 @@ for app in planning inspection discipline complaints; do
     "$(grep -c 'not applied yet' "$LOGS/$app.log" || true)" "$(grep -c 'parked' "$LOGS/$app.log" || true)"
 done
 echo
+echo "PostgreSQL settings: $PG_SETTINGS; commit $(git log -1 --format='%h')"
 echo "| fault | writes | acknowledged | lost (owner, copies) | parked on DLQ | converged (after the fault ended) | notes |"
 echo "|---|---|---|---|---|---|---|"
 while IFS=$'\t' read -r s writes acked lost parked conv notes; do
