@@ -29,8 +29,10 @@ public final class Postgres implements AutoCloseable {
     }
 
     /**
-     * Starts an embedded server. With a data directory the data survives restarts; without one
-     * (tests) the cluster is throwaway and tuned for speed, not durability.
+     * Starts an embedded server. With a data directory the data survives restarts and crashes: a commit
+     * is acknowledged only once its WAL is flushed to disk. The embedded builder starts every server with
+     * {@code -F} (fsync off) and {@code synchronous_commit=off}; the later {@code -c} settings override
+     * them. Without a data directory (tests) the cluster is throwaway and tuned for speed instead.
      */
     public static Postgres startEmbedded(Path dataDir, int port) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -41,7 +43,10 @@ public final class Postgres implements AutoCloseable {
             builder.setPort(port);
         }
         if (dataDir != null) {
-            builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+            builder.setDataDirectory(dataDir).setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
         } else {
             builder.setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")

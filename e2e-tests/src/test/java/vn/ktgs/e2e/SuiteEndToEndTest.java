@@ -8,8 +8,22 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -132,5 +146,140 @@ class SuiteEndToEndTest {
                 .get("/api/v1/org-units/" + createdId).then().statusCode(200).body("code", equalTo("HT-THANHSEN-E2E"));
         given().baseUri(suite.gateway()).header("Authorization", "Bearer " + suite.token("officer-thanhsen"))
                 .get("/api/v1/discipline-cases/org-units/" + createdId).then().statusCode(200);
+    }
+
+    @Test
+    @Order(3)
+    void theSuitesDatabaseIsDurable() throws Exception {
+        SuiteDatabase db = new SuiteDatabase(suite);
+        // a 201 is answered only for a transaction whose WAL is on disk: a crash loses nothing acknowledged
+        assertEquals("on", db.show("fsync"));
+        assertEquals("on", db.show("synchronous_commit"));
+        assertEquals("on", db.show("full_page_writes"));
+    }
+
+    @Test
+    @Order(5)
+    void upStartsAKilledServiceAndLeavesTheOthersAloneAndRestartRestartsOne() throws Exception {
+        Path run = Path.of(suite.env.get("KTGS_HOME"), "run");
+        long inspection = Long.parseLong(Files.readString(run.resolve("inspection.pid")).strip());
+        long gateway = Long.parseLong(Files.readString(run.resolve("gateway.pid")).strip());
+        new ProcessBuilder("kill", "-9", Long.toString(inspection)).start().waitFor();
+        ProcessHandle.of(inspection).ifPresent(h -> h.onExit().join());
+        assertTrue(suite.run("status").output().lines().anyMatch(l -> l.startsWith("inspection") && l.contains("stopped")));
+
+        Suite.Result up = suite.run("up");
+        assertEquals(0, up.exit(), up.output());
+        assertTrue(up.output().contains("Not running: inspection; starting only those."), up.output());
+        assertTrue(up.output().contains("Started: inspection."), up.output());
+        assertEquals(gateway, Long.parseLong(Files.readString(run.resolve("gateway.pid")).strip()), "the gateway was left alone");
+        given().baseUri(suite.gateway()).header("Authorization", "Bearer " + suite.token("officer-thanhsen"))
+                .get("/api/v1/inspections/org-units/" + createdId).then().statusCode(200);
+
+        long complaints = Long.parseLong(Files.readString(run.resolve("complaints.pid")).strip());
+        Suite.Result restart = suite.run("restart", "complaints");
+        assertEquals(0, restart.exit(), restart.output());
+        assertTrue(restart.output().contains("complaints is running and ready."), restart.output());
+        assertTrue(ProcessHandle.of(complaints).isEmpty() || !ProcessHandle.of(complaints).get().isAlive());
+        assertEquals(gateway, Long.parseLong(Files.readString(run.resolve("gateway.pid")).strip()));
+        Suite.Result status = suite.run("status");
+        assertTrue(status.output().lines().anyMatch(l -> l.startsWith("complaints") && l.contains("running, ready")
+                && l.contains("0 dead letters")), status.output());
+        Suite.Result unknown = suite.run("restart", "nothing");
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.output().contains("usage: ./suite restart NAME"), unknown.output());
+    }
+
+    /**
+     * PostgreSQL crashes (immediate stop) while clients write through the gateway and the services consume:
+     * every write a client saw acknowledged is in the owner and in every copy, and each copy applied each
+     * event once. The clients retry what failed with the same Idempotency-Key, as a careful client does.
+     */
+    @Test
+    @Order(6)
+    void noAcknowledgedWriteIsLostWhenPostgresCrashes() throws Exception {
+        String admin = suite.token("admin");
+        int clients = 4;
+        int perClient = 40;
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            writers.add(pool.submit(() -> {
+                for (int i = 0; i < perClient; i++) {
+                    acknowledged.add(createRetrying(http, admin, "HT-CRASH-" + client + "-" + i));
+                }
+                return null;
+            }));
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> acknowledged.size() >= clients * perClient * 4 / 10);
+        new SuiteDatabase(suite).crashAndRestart(Duration.ofSeconds(5));
+        for (Future<?> w : writers) {
+            w.get(4, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertEquals(clients * perClient, acknowledged.size());
+
+        SuiteDatabase db = new SuiteDatabase(suite);
+        String[] ids = acknowledged.toArray(String[]::new);
+        assertEquals(ids.length, count(db, "planning", "SELECT count(*) FROM org_unit WHERE id::text = ANY(?)", ids),
+                "every acknowledged unit is in planning-service");
+        List<String> events = new ArrayList<>();
+        try (var c = db.connect("planning"); var ps = c.prepareStatement(
+                "SELECT event_id::text FROM kit_outbox WHERE topic = 'ktgs.org-units.v1' AND event_key = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("text", ids));
+            var rs = ps.executeQuery();
+            while (rs.next()) {
+                events.add(rs.getString(1));
+            }
+        }
+        assertEquals(ids.length, events.size(), "one event per unit created");
+        for (String service : new String[] {"inspection", "discipline", "complaints"}) {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    count(db, service, "SELECT count(*) FROM kit_org_unit_copy WHERE id::text = ANY(?)", ids) == ids.length);
+            assertEquals(ids.length, count(db, service, "SELECT count(*) FROM kit_processed_event WHERE consumer = '"
+                    + service + "-service' AND event_id = ANY(?)", events.toArray(String[]::new)), service + " applied each event once");
+            assertEquals(0, count(db, service, "SELECT count(*) FROM kit_org_unit_copy WHERE id::text = ANY(?) AND version <> 1", ids));
+        }
+        Suite.Result status = suite.run("status");
+        assertTrue(status.output().lines().filter(l -> l.contains("0 dead letters")).count() >= 4, status.output());
+    }
+
+    /** Creates a unit, retrying with the same Idempotency-Key until the answer is definitive; returns its id. */
+    private static String createRetrying(HttpClient http, String token, String code) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gateway() + "/api/v1/org-units"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", code).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\",\"name\":\"Chi bộ " + code
+                        + "\",\"level\":\"CELL\",\"parentId\":\"" + WARD + "\"}")).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 201 || r.statusCode() == 200) {
+                    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("id").asText();
+                }
+                if (r.statusCode() < 500 && r.statusCode() != 408 && r.statusCode() != 429) {
+                    throw new AssertionError(code + ": " + r.statusCode() + " " + r.body());
+                }
+            } catch (java.io.IOException retry) {
+                // the connection broke: the same key makes the retry safe
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(code + " got no definitive answer in 3 minutes");
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static long count(SuiteDatabase db, String database, String sql, String[] values) throws Exception {
+        try (var c = db.connect(database); var ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", values));
+            var rs = ps.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

@@ -72,7 +72,7 @@ class InboxOutageTest {
         Thread.sleep(1_000);
         assertEquals(units.size(), copies(units));
         assertEquals(eventIds.size(), marks(eventIds), "each event applied once");
-        assertTrue(deadLetters().isEmpty(), "nothing was parked");
+        assertTrue(deadLetters(eventIds).isEmpty(), "none of them was parked");
     }
 
     private static CloudEvent unit(UUID id, String name) {
@@ -101,7 +101,8 @@ class InboxOutageTest {
         }
     }
 
-    private static List<String> deadLetters() {
+    /** Those of {@code eventIds} on the dead-letter topic, which other tests' poison messages share. */
+    private static List<String> deadLetters(List<String> eventIds) {
         List<String> seen = new ArrayList<>();
         try (var c = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.shared().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dlq-check-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
@@ -109,7 +110,7 @@ class InboxOutageTest {
             c.subscribe(List.of(Topics.deadLetter("inspection-service")));
             for (int i = 0; i < 10; i++) {
                 c.poll(Duration.ofMillis(300)).forEach(r -> {
-                    if (!r.value().startsWith("{not json")) {
+                    if (eventIds.stream().anyMatch(r.value()::contains)) {
                         seen.add(r.value());
                     }
                 });

@@ -33,6 +33,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import vn.ktgs.events.CloudEvent;
 import vn.ktgs.kit.config.KitConfig;
+import vn.ktgs.kit.inbox.DeadLetters;
 import vn.ktgs.kit.inbox.EventHandler;
 import vn.ktgs.kit.inbox.Inbox;
 import vn.ktgs.kit.inbox.InboxConsumer;
@@ -48,6 +49,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,6 +65,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class KitRuntime {
     private static final Logger LOG = Logger.getLogger(KitRuntime.class);
+    /** how often the dead-letter metrics are read from Kafka */
+    private static final Duration DEAD_LETTER_CHECK = Duration.ofSeconds(15);
     private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Map<String, String> carrier) {
@@ -85,6 +89,7 @@ public class KitRuntime {
     private KafkaProducer<String, String> producer;
     private OutboxRelay relay;
     private InboxConsumer inbox;
+    private DeadLetters deadLetters;
     private ScheduledExecutorService janitor;
     private volatile boolean relayAlive;
     private volatile boolean inboxAlive;
@@ -145,6 +150,22 @@ public class KitRuntime {
                     .description("partitions waiting to retry an event that failed for a transient reason").register(metrics);
             Gauge.builder("ktgs.inbox.parked", inbox, InboxConsumer::parked)
                     .description("records parked on the dead-letter topic since start").register(metrics);
+            Gauge.builder("ktgs.inbox.tombstones", inbox, InboxConsumer::tombstones)
+                    .description("tombstones (records without a value) skipped since start").register(metrics);
+            deadLetters = new DeadLetters(config.serviceName(), new KafkaConsumer<>(kafka(Map.of(
+                    ConsumerConfig.GROUP_ID_CONFIG, DeadLetters.replayGroup(config.serviceName()),
+                    ConsumerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-dead-letters",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false)),
+                    new StringDeserializer(), new StringDeserializer()), producer, this::apply, Clock.systemUTC());
+            Gauge.builder("ktgs.inbox.dead.letters", deadLetters, DeadLetters::lastWaiting)
+                    .tag("consumer_group", config.serviceName())
+                    .description("records parked on this consumer group's dead-letter topic and not replayed yet: "
+                            + "events this service is missing").register(metrics);
+            Gauge.builder("ktgs.inbox.dead.letters.oldest.seconds", deadLetters, DeadLetters::lastOldestAgeSeconds)
+                    .tag("consumer_group", config.serviceName())
+                    .description("age of the oldest record waiting on the dead-letter topic").register(metrics);
         }
         Janitor purge = new Janitor(dataSource, config.retention().sentEvents(), config.retention().processedEvents(),
                 config.retention().idempotencyKeys());
@@ -162,6 +183,15 @@ public class KitRuntime {
                 LOG.warnf("janitor could not purge, will try again: %s", e.toString());
             }
         }, Math.min(60, every), every, TimeUnit.SECONDS);
+        if (deadLetters != null) {
+            janitor.scheduleWithFixedDelay(() -> {
+                try {
+                    deadLetters.status();
+                } catch (RuntimeException e) {
+                    LOG.warnf("could not read the dead-letter topic, will try again: %s", e.toString());
+                }
+            }, 0, DEAD_LETTER_CHECK.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     /**
@@ -169,7 +199,7 @@ public class KitRuntime {
      * together. The work joins the trace of the request that caused the event, and its log lines carry
      * that trace id and request id.
      */
-    private void apply(ConsumerRecord<String, String> record, CloudEvent event) throws Exception {
+    private boolean apply(ConsumerRecord<String, String> record, CloudEvent event) throws Exception {
         Map<String, String> carrier = new HashMap<>();
         if (event.traceparent() != null) {
             carrier.put(CloudEvent.TRACEPARENT_HEADER, event.traceparent());
@@ -204,6 +234,7 @@ public class KitRuntime {
             });
             LOG.infof("%s event %s (%s) from %s/%d@%d", applied ? "applied" : "already applied", event.id(), event.type(),
                     record.topic(), record.partition(), record.offset());
+            return applied;
         } catch (Exception e) {
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             throw e;
@@ -235,6 +266,9 @@ public class KitRuntime {
         if (janitor != null) {
             janitor.shutdownNow();
         }
+        if (deadLetters != null) {
+            deadLetters.close();
+        }
         if (relay != null) {
             relay.stop();
         }
@@ -252,6 +286,11 @@ public class KitRuntime {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** This service's dead letters; empty when it consumes no events. */
+    public Optional<DeadLetters> deadLetters() {
+        return Optional.ofNullable(deadLetters);
     }
 
     public boolean relayAlive() {

@@ -15,6 +15,7 @@ import vn.ktgs.devstack.Devstack;
 import vn.ktgs.events.CloudEvent;
 import vn.ktgs.events.EventJson;
 import vn.ktgs.events.Topics;
+import vn.ktgs.kit.inbox.DeadLetters;
 import vn.ktgs.kit.inbox.Inbox;
 import vn.ktgs.kit.inbox.InboxConsumer;
 import vn.ktgs.kit.inbox.InvalidEventException;
@@ -46,6 +47,7 @@ class InboxConsumerTest {
     private String topic;
     private String group;
     private final AtomicBoolean died = new AtomicBoolean();
+    private final AtomicBoolean fixed = new AtomicBoolean();
 
     @BeforeAll
     static void database() throws Exception {
@@ -55,8 +57,46 @@ class InboxConsumerTest {
         }
     }
 
-    /** Applies a "note" event by inserting a row: "invalid" is rejected as invalid, "crash" throws an Error. */
-    private void start() {
+    /** What the test handler maps an event's data to: a wrongly typed {@code count} cannot map. */
+    record Note(String note, Integer count) {
+    }
+
+    /**
+     * Applies a "note" event by inserting a row: "invalid" is rejected as invalid, "crash" throws an Error,
+     * "until-fixed" is invalid until {@link #fixed} is set (a bug fixed, then its dead letters replayed).
+     */
+    private boolean apply(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record, CloudEvent event) throws Exception {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean claimed = Inbox.claim(c, group, event.id(), record.topic());
+                if (claimed) {
+                    String note = EventJson.mapper().treeToValue(event.data(), Note.class).note();
+                    try (var ps = c.prepareStatement("INSERT INTO applied VALUES (?, ?)")) {
+                        ps.setString(1, event.id());
+                        ps.setString(2, note);
+                        ps.executeUpdate();
+                    }
+                    if (note.equals("invalid") || note.equals("until-fixed") && !fixed.get()) {
+                        throw new InvalidEventException("note '" + note + "' can never be applied");
+                    }
+                    if (note.equals("crash")) {
+                        throw new StackOverflowError("a bug deep in a handler");
+                    }
+                }
+                c.commit();
+                return claimed;
+            } catch (Exception | Error e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void start() throws Exception {
+        try (Connection c = db.getConnection(); var s = c.createStatement()) {
+            s.execute("DELETE FROM applied"); // each test counts its own notes
+        }
         topic = "kit.inbox." + UUID.randomUUID();
         group = "inbox-test-" + UUID.randomUUID().toString().substring(0, 8);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.shared().bootstrapServers(),
@@ -66,31 +106,7 @@ class InboxConsumerTest {
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
-        inbox = new InboxConsumer(group, consumer, producer, Set.of(topic), (record, event) -> {
-            try (Connection c = db.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    if (Inbox.claim(c, group, event.id(), record.topic())) {
-                        String note = event.data().get("note").asText();
-                        try (var ps = c.prepareStatement("INSERT INTO applied VALUES (?, ?)")) {
-                            ps.setString(1, event.id());
-                            ps.setString(2, note);
-                            ps.executeUpdate();
-                        }
-                        if (note.equals("invalid")) {
-                            throw new InvalidEventException("note 'invalid' can never be applied");
-                        }
-                        if (note.equals("crash")) {
-                            throw new StackOverflowError("a bug deep in a handler");
-                        }
-                    }
-                    c.commit();
-                } catch (Exception | Error e) {
-                    c.rollback();
-                    throw e;
-                }
-            }
-        }, Duration.ofMillis(100), Duration.ofSeconds(1));
+        inbox = new InboxConsumer(group, consumer, producer, Set.of(topic), this::apply, Duration.ofMillis(100), Duration.ofSeconds(1));
         thread = new Thread(() -> {
             try {
                 inbox.run();
@@ -138,6 +154,94 @@ class InboxConsumerTest {
         assertEquals(group, header(parked.get(0), "ktgs-consumer"));
         assertEquals(topic + "/0@0", header(parked.get(0), "ktgs-origin"));
         assertEquals(2, inbox.parked());
+    }
+
+    @Test
+    void skipsTombstonesAndParksDataThatCannotMapAtOnce() throws Exception {
+        start();
+        send("gone", null);
+        String wronglyTyped = EventJson.mapper().writeValueAsString(new CloudEvent(CloudEvent.SPEC_VERSION,
+                UUID.randomUUID().toString(), "/ktgs/test", "vn.ktgs.test.noted.v1", "k", Instant.now(), CloudEvent.JSON,
+                null, null, EventJson.mapper().readTree("{\"note\":\"typed\",\"count\":\"many\"}")));
+        send("t", wronglyTyped);
+        send("n", event("next"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("note = 'next'") == 1);
+
+        assertEquals(1, inbox.tombstones());
+        List<ConsumerRecord<String, String>> parked = TopicReader.read(Topics.deadLetter(group), 1, Duration.ofSeconds(20));
+        assertEquals(List.of(wronglyTyped), parked.stream().map(ConsumerRecord::value).toList(), "only the unmappable record");
+        assertTrue(header(parked.get(0), "ktgs-error").contains("InvalidFormatException"), header(parked.get(0), "ktgs-error"));
+        assertEquals(0, inbox.retrying(), "nothing waits to be retried");
+        assertEquals(0, count("note = 'typed'"));
+    }
+
+    @Test
+    void deadLettersWaitUntilReplayedAndAReplayAppliesEachOnce() throws Exception {
+        start();
+        String fixable = event("until-fixed");
+        String hopeless = event("invalid");
+        send("a", fixable);
+        send("b", hopeless);
+        send("c", event("next"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("note = 'next'") == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.parked() == 2);
+
+        try (DeadLettersUnderTest dead = new DeadLettersUnderTest()) {
+            DeadLetters.Status before = dead.letters.status();
+            assertEquals(2, before.waiting());
+            assertEquals(List.of(topic + "/0@0", topic + "/0@1"), before.records().stream().map(DeadLetters.Parked::origin).sorted().toList());
+            assertTrue(before.records().get(0).error().contains("can never be applied"));
+            assertTrue(before.oldestAgeSeconds() >= 0);
+            assertEquals(2, dead.letters.lastWaiting());
+
+            fixed.set(true); // the handler's bug is fixed
+            send("a", fixable); // and the event arrives again meanwhile: applied once whatever the order
+            await().atMost(Duration.ofSeconds(30)).until(() -> count("note = 'until-fixed'") == 1);
+            producer.send(new ProducerRecord<>(Topics.deadLetter(group), 0, "a", fixable)).get(); // parked by an older version, without origin
+            DeadLetters.Replay replay = dead.letters.replay();
+            assertEquals(new DeadLetters.Replay(0, 1, 2, 2, null), replay,
+                    "the fixable event had been applied since; the hopeless one and the one without origin wait again");
+            assertEquals(1, count("note = 'until-fixed'"));
+            assertEquals(0, count("note = 'invalid'"));
+
+            DeadLetters.Replay again = dead.letters.replay();
+            assertEquals(new DeadLetters.Replay(0, 0, 2, 2, null), again, "replaying again changes nothing");
+            DeadLetters.Status after = dead.letters.status();
+            assertEquals(2, after.waiting());
+            assertTrue(after.oldestAgeSeconds() >= before.oldestAgeSeconds(), "parked again, the age is kept");
+        }
+    }
+
+    @Test
+    void aReplayAppliesAParkedEventOnceItsCauseIsFixed() throws Exception {
+        start();
+        String fixable = event("until-fixed");
+        send("a", fixable);
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.parked() == 1);
+        assertEquals(0, count("note = 'until-fixed'"));
+        fixed.set(true);
+        try (DeadLettersUnderTest dead = new DeadLettersUnderTest()) {
+            assertEquals(new DeadLetters.Replay(1, 0, 0, 0, null), dead.letters.replay());
+            assertEquals(1, count("note = 'until-fixed'"));
+            assertEquals(1, processedCount(EventJson.mapper().readTree(fixable).get("id").asText()));
+            assertEquals(0, dead.letters.status().waiting());
+            assertEquals(new DeadLetters.Replay(0, 0, 0, 0, null), dead.letters.replay());
+        }
+    }
+
+    /** The operator's side of this test's consumer group. */
+    private final class DeadLettersUnderTest implements AutoCloseable {
+        final DeadLetters letters = new DeadLetters(group, new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.shared().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, DeadLetters.replayGroup(group),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer()),
+                producer, InboxConsumerTest.this::apply, java.time.Clock.systemUTC());
+
+        @Override
+        public void close() {
+            letters.close();
+        }
     }
 
     @Test

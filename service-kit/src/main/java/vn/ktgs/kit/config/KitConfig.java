@@ -23,8 +23,16 @@ public interface KitConfig {
 
     OrgCopy orgCopy();
 
+    MemberCopy memberCopy();
+
     interface OrgCopy {
         /** Keep a local copy of the org directory from its topic (build time: it decides whether the handler exists). */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
+    interface MemberCopy {
+        /** Keep a local copy of the member directory from its topic (build time: it decides whether the handler exists). */
         @WithDefault("false")
         boolean enabled();
     }

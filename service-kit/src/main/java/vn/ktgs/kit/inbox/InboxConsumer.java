@@ -1,6 +1,5 @@
 package vn.ktgs.kit.inbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,13 +10,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import vn.ktgs.events.CloudEvent;
 import vn.ktgs.events.EventJson;
-import vn.ktgs.events.Topics;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,8 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * finds its mark and changes nothing. The offset is committed after that transaction.
  * <p>
  * Failures are of two kinds. A record that is no CloudEvent, or that a handler rejects as invalid
- * ({@link InvalidEventException}, or event data that does not map), can never be applied: it is parked
- * on the group's dead-letter topic with the error, and the partition moves on. Anything else (database
+ * ({@link InvalidEventException}, event data that does not map, values the database refuses), can never
+ * be applied: it is parked at once, without retries, on the group's dead-letter topic with the error, and
+ * the partition moves on ({@link DeadLetters} replays it once its cause is fixed). A tombstone (a record
+ * without a value, which a compacted topic allows) is skipped and counted. Anything else (database
  * unreachable, lock or serialization timeouts, Kafka errors) is transient: the partition is rewound to
  * the record and paused with exponential back-off, for as long as the failure lasts, while the loop keeps
  * polling (so the consumer stays in its group) and the other partitions keep flowing. Nothing is dropped.
@@ -50,7 +48,8 @@ public final class InboxConsumer implements Runnable {
     /** Claims the event for this consumer and runs its handlers, in one transaction. */
     @FunctionalInterface
     public interface Applier {
-        void apply(ConsumerRecord<String, String> record, CloudEvent event) throws Exception;
+        /** @return false when the event had been applied before (a redelivery), and nothing changed */
+        boolean apply(ConsumerRecord<String, String> record, CloudEvent event) throws Exception;
     }
 
     private final String group;
@@ -62,6 +61,7 @@ public final class InboxConsumer implements Runnable {
     private final Duration backoffMax;
     private final Map<TopicPartition, Retry> retrying = new HashMap<>();
     private final AtomicLong parked = new AtomicLong();
+    private final AtomicLong tombstones = new AtomicLong();
     private volatile boolean running = true;
     private volatile long lag;
     private volatile int retryingCount;
@@ -145,6 +145,11 @@ public final class InboxConsumer implements Runnable {
 
     /** Applies or parks one record; false when neither was possible and it must be tried again later. */
     boolean process(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            // a tombstone: on a compacted topic it only lets Kafka drop the key's older records
+            tombstones.incrementAndGet();
+            return true;
+        }
         CloudEvent event;
         try {
             event = EventJson.mapper().readValue(record.value(), CloudEvent.class);
@@ -158,49 +163,25 @@ public final class InboxConsumer implements Runnable {
             applier.apply(record, event);
             return true;
         } catch (Exception e) {
-            rethrowError(e);
-            if (isInvalid(e)) {
+            Failures.rethrowError(e);
+            if (Failures.isInvalid(e)) {
                 return park(record, e);
             }
             Retry r = retrying.get(new TopicPartition(record.topic(), record.partition()));
             LOG.warnf("%s: event %s (%s) not applied yet (failure %d), will retry: %s", group, event.id(), event.type(),
-                    r == null ? 1 : r.failures() + 1, rootMessage(e));
+                    r == null ? 1 : r.failures() + 1, Failures.rootMessage(e));
             return false;
         }
     }
 
-    /** An Error wrapped by the transaction layer is still an Error: it must end the thread, not be retried. */
-    private static void rethrowError(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof Error error) {
-                throw error;
-            }
-        }
-    }
-
-    private static boolean isInvalid(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidEventException || t instanceof JsonProcessingException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private boolean park(ConsumerRecord<String, String> record, Exception error) {
-        ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.deadLetter(group), record.key(), record.value());
-        for (Header h : record.headers()) {
-            dead.headers().add(h);
-        }
-        dead.headers()
-                .add("ktgs-error", rootMessage(error).getBytes(StandardCharsets.UTF_8))
-                .add("ktgs-consumer", group.getBytes(StandardCharsets.UTF_8))
-                .add("ktgs-origin", (record.topic() + "/" + record.partition() + "@" + record.offset()).getBytes(StandardCharsets.UTF_8));
+        String reason = Failures.rootMessage(error);
+        ProducerRecord<String, String> dead = Failures.deadLetter(group, record, Failures.originOf(record), reason, null);
         try {
             deadLetters.send(dead).get();
             parked.incrementAndGet();
             LOG.errorf("%s: parked %s/%d@%d on %s: %s", group, record.topic(), record.partition(), record.offset(),
-                    dead.topic(), rootMessage(error));
+                    dead.topic(), reason);
             return true;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -231,15 +212,6 @@ public final class InboxConsumer implements Runnable {
         }
     }
 
-    /** The innermost cause's message: what went wrong, without the wrapping layers. */
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
-
     /** Records behind the end of the consumed partitions, as of the last poll. */
     public long lag() {
         return lag;
@@ -253,6 +225,11 @@ public final class InboxConsumer implements Runnable {
     /** Records parked on the dead-letter topic since start. */
     public long parked() {
         return parked.get();
+    }
+
+    /** Tombstones (records without a value) skipped since start. */
+    public long tombstones() {
+        return tombstones.get();
     }
 
     public void stop() {

@@ -106,6 +106,59 @@ public abstract class OrgCopyContractTest {
     }
 
     @Test
+    void skipsATombstoneAndParksNothing() throws Exception {
+        int waiting = deadLettersWaiting();
+        producer.send(new ProducerRecord<>(Topics.ORG_UNITS, ward.toString(), null)).get(); // Kafka allows it on a compacted topic
+        publish(unit(ward, List.of(ROOT, province), "Đảng bộ phường sau bia mộ", "COMMUNE", 4));
+        awaitName(ward, "Đảng bộ phường sau bia mộ");
+        Management.given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*\\nktgs_inbox_tombstones(\\{[^}]*\\})? [1-9].*"));
+        assertEquals(waiting, deadLettersWaiting(), "the tombstone was not parked");
+    }
+
+    @Test
+    void showsWhatIsParkedInItsMetricAndReplaysItOnceTheCauseIsFixed() throws Exception {
+        int waiting = deadLettersWaiting();
+        CloudEvent wronglyTyped = unit(ward, List.of(ROOT, province), "Kiểu sai", "COMMUNE", 5);
+        String wronglyTypedJson = EventJson.mapper().writeValueAsString(wronglyTyped).replace("\"version\":5", "\"version\":\"năm\"");
+        producer.send(new ProducerRecord<>(Topics.ORG_UNITS, ward.toString(), wronglyTypedJson)).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLettersWaiting() == waiting + 1);
+        // the listing shows the oldest 50 (other tests of the build park records here too), never their data
+        String listing = Management.given().get("/q/dead-letters").then().statusCode(200)
+                .body("topic", equalTo(Topics.deadLetter(kit.serviceName())))
+                .body("records.size()", equalTo(Math.min(50, waiting + 1)))
+                .body("records[0].error", org.hamcrest.Matchers.notNullValue())
+                .body("oldestAgeSeconds", org.hamcrest.Matchers.notNullValue()).extract().asString();
+        assertFalse(listing.contains("Kiểu sai"), "no event data in the listing");
+        Management.given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("ktgs_inbox_dead_letters{consumer_group=\"" + kit.serviceName() + "\"} " + (waiting + 1) + ".0"))
+                .body(containsString("ktgs_inbox_dead_letters_oldest_seconds{consumer_group=\"" + kit.serviceName() + "\"}"));
+
+        // a good event parked by an earlier version of the service (say, a bug since fixed)
+        UUID parkedUnit = UUID.randomUUID();
+        CloudEvent good = unit(parkedUnit, List.of(ROOT, province), "Chi bộ trả lại từ hàng chờ", "CELL", 1);
+        ProducerRecord<String, String> parked = new ProducerRecord<>(Topics.deadLetter(kit.serviceName()), good.subject(),
+                EventJson.mapper().writeValueAsString(good));
+        parked.headers().add("ktgs-origin", (Topics.ORG_UNITS + "/0@123456").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .add("ktgs-error", "PSQLException: the database system is shutting down".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        producer.send(parked).get();
+        assertEquals(waiting + 2, deadLettersWaiting());
+
+        Management.given().post("/q/dead-letters/replay").then().statusCode(200)
+                .body("applied", equalTo(1)).body("parkedAgain", equalTo(waiting + 1))
+                .body("stillWaiting", equalTo(waiting + 1)).body("stoppedBecause", org.hamcrest.Matchers.nullValue());
+        assertEquals("Chi bộ trả lại từ hàng chờ", queryName(parkedUnit));
+        assertEquals(1, count("SELECT count(*) FROM kit_processed_event WHERE event_id = '" + good.id() + "'"));
+        Management.given().post("/q/dead-letters/replay").then().statusCode(200)
+                .body("applied", equalTo(0)).body("stillWaiting", equalTo(waiting + 1));
+        given().post("/q/dead-letters/replay").then().statusCode(404); // never on the public port
+    }
+
+    private static int deadLettersWaiting() {
+        return Management.given().get("/q/dead-letters").then().statusCode(200).extract().path("waiting");
+    }
+
+    @Test
     void refusesCallersWithoutAValidToken() {
         given().get(orgUnitsPath() + "/" + ward).then().statusCode(401)
                 .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
