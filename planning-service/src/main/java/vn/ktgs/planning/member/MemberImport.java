@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
 import vn.ktgs.kit.audit.Audit;
+import vn.ktgs.kit.outbox.Outbox;
 import vn.ktgs.kit.problem.FieldError;
 import vn.ktgs.kit.problem.ProblemException;
 import vn.ktgs.kit.security.Caller;
@@ -168,13 +169,15 @@ public class MemberImport {
             upsert(c, chunk, ids, existing, now, false);
         }
         long written = System.nanoTime();
+        List<Outbox.Entry> announced = new ArrayList<>(created.size() + updated.size());
         for (Row r : created) {
-            events.upserted(ids.get(r.state().cardNumber()), r.state(), 1, now);
+            announced.add(MemberEvents.entry(ids.get(r.state().cardNumber()), r.state(), 1, now));
         }
         for (Row r : updated) {
             Existing e = existing.get(r.state().cardNumber());
-            events.upserted(e.id(), r.state(), e.version() + 1, now);
+            announced.add(MemberEvents.entry(e.id(), r.state(), e.version() + 1, now));
         }
+        events.upsertedAll(announced);
         MemberViews.ImportReport report = new MemberViews.ImportReport(rows.size(), created.size(), updated.size(),
                 rows.size() - created.size() - updated.size());
         audit.record("member.imported", "member", "import", report);

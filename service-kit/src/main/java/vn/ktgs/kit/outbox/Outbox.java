@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,21 +36,36 @@ public class Outbox {
         this.clock = clock;
     }
 
+    /** One event of a bulk change: its subject (the aggregate id, the Kafka key) and its data. */
+    public record Entry(String subject, Object data) {
+    }
+
     /**
      * Writes the event to the outbox; it reaches {@code topic} once the transaction commits. It carries
      * the request id and the current trace context, so the consumer's work joins the same trace.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(String topic, String type, String subject, Object data) {
+        return publishAll(topic, type, List.of(new Entry(subject, data))).get(0);
+    }
+
+    /** {@link #publish} for many events of one type at once (a bulk import): one batch, one wake-up of the relay. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<CloudEvent> publishAll(String topic, String type, List<Entry> entries) {
         String requestId = Arc.container().requestContext().isActive() ? request.requestId() : null;
-        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject,
-                clock.instant(), CloudEvent.JSON, requestId, currentTraceparent(), EventJson.mapper().valueToTree(data));
+        String traceparent = currentTraceparent();
+        List<CloudEvent> events = entries.stream().map(e -> new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(),
+                source, type, e.subject(), clock.instant(), CloudEvent.JSON, requestId, traceparent,
+                EventJson.mapper().valueToTree(e.data()))).toList();
+        if (events.isEmpty()) {
+            return events;
+        }
         try (Connection tx = dataSource.getConnection()) {
-            OutboxWriter.append(tx, topic, event, maxEventBytes);
+            OutboxWriter.append(tx, topic, events, maxEventBytes);
         } catch (SQLException e) {
             throw new IllegalStateException("could not write the outbox", e);
         }
-        return event;
+        return events;
     }
 
     private static String currentTraceparent() {
