@@ -16,8 +16,9 @@ import java.util.function.Function;
 /**
  * The operator's view of this service's dead letters, on the management interface (never the public port,
  * which the gateway and other callers reach): {@code GET /q/dead-letters} lists what waits and why,
- * {@code POST /q/dead-letters/replay} applies it again once the cause is fixed. A replay is harmless to
- * repeat: every event goes through the inbox, which applies an event once.
+ * {@code POST /q/dead-letters/replay} applies it again once the cause is fixed, {@code POST
+ * /q/dead-letters/discard} gives up on what no fix can apply. A replay is harmless to repeat: every event
+ * goes through the inbox, which applies an event once.
  */
 @ApplicationScoped
 public class DeadLetterRoutes {
@@ -26,6 +27,7 @@ public class DeadLetterRoutes {
     void register(@Observes ManagementInterface management, KitRuntime runtime) {
         management.router().get("/q/dead-letters").blockingHandler(ctx -> respond(ctx, runtime, DeadLetters::status), false);
         management.router().post("/q/dead-letters/replay").blockingHandler(ctx -> respond(ctx, runtime, DeadLetters::replay), false);
+        management.router().post("/q/dead-letters/discard").blockingHandler(ctx -> respond(ctx, runtime, DeadLetters::discard), false);
     }
 
     private static void respond(RoutingContext ctx, KitRuntime runtime, Function<DeadLetters, Object> action) {

@@ -209,6 +209,14 @@ class InboxConsumerTest {
             DeadLetters.Status after = dead.letters.status();
             assertEquals(2, after.waiting());
             assertTrue(after.oldestAgeSeconds() >= before.oldestAgeSeconds(), "parked again, the age is kept");
+
+            assertEquals(new DeadLetters.Discarded(2), dead.letters.discard(), "the operator gives up on the hopeless two");
+            assertEquals(0, dead.letters.status().waiting());
+            assertEquals(0, dead.letters.lastWaiting());
+            assertEquals(new DeadLetters.Replay(0, 0, 0, 0, null), dead.letters.replay());
+            assertEquals(0, count("note = 'invalid'"));
+            assertTrue(TopicReader.read(Topics.deadLetter(group), 6, Duration.ofSeconds(10)).size() >= 6,
+                    "discarded records stay on the topic for whoever investigates");
         }
     }
 

@@ -57,6 +57,9 @@ public final class DeadLetters {
     public record Replay(int applied, int alreadyApplied, int parkedAgain, long stillWaiting, String stoppedBecause) {
     }
 
+    public record Discarded(long discarded) {
+    }
+
     private final String group;
     private final String topic;
     private final Consumer<String, String> consumer;
@@ -188,6 +191,35 @@ public final class DeadLetters {
         Replay result = new Replay(applied, already, parkedAgain, status().waiting(), stopped);
         LOG.infof("%s: replayed dead letters: %s", group, result);
         return result;
+    }
+
+    /**
+     * Gives up on every record that waits now, without applying it: for records no fix will ever make
+     * applicable (poison that no producer of ours wrote), so that the count and its alert mean "missing
+     * events" again. The records stay on the topic until its retention ends, for whoever investigates.
+     */
+    public synchronized Discarded discard() {
+        Map<TopicPartition, Long> from = waitingFrom();
+        if (from.isEmpty()) {
+            return new Discarded(0);
+        }
+        Map<TopicPartition, Long> end = consumer.endOffsets(from.keySet());
+        Map<TopicPartition, OffsetAndMetadata> marks = new HashMap<>();
+        long discarded = 0;
+        for (var e : from.entrySet()) {
+            long n = end.get(e.getKey()) - e.getValue();
+            if (n > 0) {
+                discarded += n;
+                marks.put(e.getKey(), new OffsetAndMetadata(end.get(e.getKey())));
+            }
+        }
+        if (!marks.isEmpty()) {
+            consumer.commitSync(marks);
+        }
+        LOG.warnf("%s: discarded %d dead letters without applying them (they stay on %s until its retention ends)",
+                group, discarded, topic);
+        status();
+        return new Discarded(discarded);
     }
 
     private enum Outcome { APPLIED, ALREADY_APPLIED, PARKED_AGAIN }

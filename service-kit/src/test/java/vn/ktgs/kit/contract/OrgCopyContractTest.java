@@ -152,6 +152,12 @@ public abstract class OrgCopyContractTest {
         Management.given().post("/q/dead-letters/replay").then().statusCode(200)
                 .body("applied", equalTo(0)).body("stillWaiting", equalTo(waiting + 1));
         given().post("/q/dead-letters/replay").then().statusCode(404); // never on the public port
+
+        // what no fix can apply is given up on, so the metric means "missing events" again
+        Management.given().post("/q/dead-letters/discard").then().statusCode(200).body("discarded", equalTo(waiting + 1));
+        assertEquals(0, deadLettersWaiting());
+        Management.given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("ktgs_inbox_dead_letters{consumer_group=\"" + kit.serviceName() + "\"} 0.0"));
     }
 
     private static int deadLettersWaiting() {
