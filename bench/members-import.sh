@@ -3,7 +3,7 @@
 # and prints the elapsed time and rate; then imports the same batch again (nothing changes, nothing is announced)
 # and times how long the outbox relay takes to publish the 100,000 member events to Kafka.
 #   ./bench/members-import.sh [count] [--keep]   (--keep leaves the suite running)
-# The request goes straight to planning-service: the gateway's body limit (10M) holds about 40,000 rows.
+# The big request goes straight to planning-service, to time the service alone; the gateway takes it too (40M on that path).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export KTGS_HOME=$PWD/.suite-bench/members KTGS_GATEWAY_PORT=28080 KTGS_GATEWAY_MANAGEMENT_PORT=28090 \

@@ -106,7 +106,7 @@ final class Exchange {
 
     private void forward(Buffer chunk) {
         received += chunk.length();
-        if (received > limits.maxBody()) {
+        if (received > limits.maxBody(request)) {
             // A body without a Content-Length grew past the cap: the service must not act on a cut-off request.
             // The caller is answered first: the reset fails the exchange at once, and fail() must find it answered.
             if (response.headWritten()) {

@@ -21,6 +21,12 @@ public interface GatewayConfig {
     MemorySize maxBodySize();
 
     /**
+     * Larger caps for particular paths (exact, e.g. {@code "/api/v1/members:import"} for bulk imports); they
+     * must stay within {@code quarkus.http.limits.max-body-size}.
+     */
+    Map<String, MemorySize> bodyLimits();
+
+    /**
      * The longest request target (path and query) the gateway forwards. It must stay below the services' own limit
      * (Netty's 4096-byte request line), so that a service never answers a forwarded request with a bare 414.
      */

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,15 +22,18 @@ public class Limits {
     private final int maxUri;
     private final long maxHeaders;
     private final long maxBody;
+    private final Map<String, Long> bodyLimits = new HashMap<>();
 
     Limits(GatewayConfig config) {
         maxUri = config.maxUriLength();
         maxHeaders = config.maxHeaderSize().asLongValue();
         maxBody = config.maxBodySize().asLongValue();
+        config.bodyLimits().forEach((path, size) -> bodyLimits.put(path, size.asLongValue()));
     }
 
-    long maxBody() {
-        return maxBody;
+    /** The cap on this request's body: its path's own, or the general one. */
+    long maxBody(HttpServerRequest request) {
+        return bodyLimits.getOrDefault(request.path(), maxBody);
     }
 
     /** Refuses a request whose target, headers or declared body are too large; says whether it did. */
@@ -39,7 +43,7 @@ public class Limits {
             refuse(ctx, Problem.URI_TOO_LONG, "The request target is longer than " + maxUri + " characters.");
         } else if (size(request.headers()) > maxHeaders) {
             refuse(ctx, Problem.HEADERS_TOO_LARGE, "The request headers are larger than " + maxHeaders + " bytes.");
-        } else if (declaredLength(request) > maxBody) {
+        } else if (declaredLength(request) > maxBody(request)) {
             refuseBody(ctx);
         } else {
             return false;
@@ -49,7 +53,7 @@ public class Limits {
 
     /** For a body that turns out too large while it streams in. */
     void refuseBody(RoutingContext ctx) {
-        refuse(ctx, Problem.CONTENT_TOO_LARGE, "The request body is larger than " + maxBody + " bytes.");
+        refuse(ctx, Problem.CONTENT_TOO_LARGE, "The request body is larger than " + maxBody(ctx.request()) + " bytes.");
     }
 
     private static void refuse(RoutingContext ctx, Problem problem, String detail) {

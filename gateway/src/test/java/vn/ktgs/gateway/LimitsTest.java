@@ -84,6 +84,26 @@ class LimitsTest {
         assertEquals(before.completed(), Fixtures.stats().completed(), "whole requests that reached the service");
     }
 
+    @Test
+    void theImportPathHasALargerCapOfItsOwn() throws Exception {
+        byte[] body = new byte[12 * 1024 * 1024]; // over the general cap, within the import's 40M
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        EchoServer.Stats before = Fixtures.stats();
+        HttpResponse<String> imported = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + RestAssured.port + "/api/v1/members:import"))
+                .header("Authorization", Fixtures.bearer()).header("X-Echo-Uri", "/api/v1/members:import")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertEquals(before.completed() + 1, Fixtures.stats().completed(), "the whole body reached the service");
+
+        HttpResponse<String> plan = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/members"))
+                .header("Authorization", Fixtures.bearer())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, plan.statusCode(), "other paths keep the general cap");
+        assertTrue(plan.body().contains("content-too-large"), plan.body());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/%2e%2e/q/metrics", "/api/v1/%2e%2e/q/metrics", "/api/v1/plans/%2E%2E/%2e%2e/%2e%2e/q/health",
             "/api/v1/plans/%2e%2e/%2e%2e/%2e%2e/%2e%2e/q/metrics", "/api/..%2f..%2fq/metrics", "/api/v1/plans/..%5C..%5Cq"})
