@@ -24,7 +24,7 @@ import java.util.Map;
 @Singleton
 public class OpenApiDocument {
     public static final String PATH = "/api/v1/openapi";
-    private static final long FRESH_MILLIS = 60_000;
+    private static final long FRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
 
     private final Upstreams upstreams;
     private volatile JsonObject cached;
@@ -41,7 +41,7 @@ public class OpenApiDocument {
 
     private void serve(RoutingContext ctx) {
         JsonObject doc = cached;
-        if (doc != null && System.currentTimeMillis() - cachedAt < FRESH_MILLIS) {
+        if (doc != null && System.nanoTime() - cachedAt < FRESH_NANOS) {
             send(ctx, doc);
             return;
         }
@@ -54,7 +54,7 @@ public class OpenApiDocument {
             JsonObject merged = merge(services, fetched.stream().map(Future::result).toList());
             if (!merged.containsKey("x-ktgs-missing")) {
                 cached = merged;
-                cachedAt = System.currentTimeMillis();
+                cachedAt = System.nanoTime(); // an interval, not a time of day
             }
             send(ctx, merged);
         });

@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,6 +41,7 @@ public class TokenCheck {
     private static final int REMEMBERED = 10_000;
 
     private final JWTParser parser;
+    private final Clock clock;
     private final long skewSeconds;
     private final boolean keysFetched;
     // Tokens that passed, with their expiry (epoch seconds). A caller sends one token for many requests, and
@@ -48,8 +49,9 @@ public class TokenCheck {
     // are not remembered.
     private final Map<String, Long> passed = new ConcurrentHashMap<>();
 
-    TokenCheck(JWTParser parser, JWTAuthContextInfo keys, GatewayConfig config) {
+    TokenCheck(JWTParser parser, JWTAuthContextInfo keys, GatewayConfig config, Clock clock) {
         this.parser = parser;
+        this.clock = clock;
         this.skewSeconds = config.clockSkew().toSeconds();
         String location = keys.getPublicKeyLocation();
         this.keysFetched = location != null && (location.startsWith("https:") || location.startsWith("http:"));
@@ -67,7 +69,7 @@ public class TokenCheck {
         }
         String token = authorization.substring(SCHEME.length()).trim();
         Long expiry = passed.get(token);
-        if (expiry != null && Instant.now().getEpochSecond() < expiry) {
+        if (expiry != null && clock.instant().getEpochSecond() < expiry) {
             return Future.succeededFuture();
         }
         if (keysFetched) {
@@ -93,7 +95,7 @@ public class TokenCheck {
             throw new Rejected("The bearer token is not valid: bad signature, wrong issuer or audience, or expired.", true);
         }
         // smallrye-jwt accepts any iat, and nbf within its own allowance for expiry.
-        long latest = Instant.now().getEpochSecond() + skewSeconds;
+        long latest = clock.instant().getEpochSecond() + skewSeconds;
         long notBefore = verified.<Long>getClaim(Claims.nbf);
         if (verified.getIssuedAtTime() > latest || notBefore > latest) {
             throw new Rejected("The bearer token is not valid yet: it was issued for a later time.", true);

@@ -65,6 +65,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class KitRuntime {
     private static final Logger LOG = Logger.getLogger(KitRuntime.class);
+    /**
+     * The machine's clock, not the injectable business clock (tests fix that one in the future): the janitor's
+     * retention and the age of dead letters are measured against Kafka's and the database's own timestamps.
+     */
+    private static final Clock MACHINE_CLOCK = Clock.systemUTC();
     /** how often the dead-letter metrics are read from Kafka */
     private static final Duration DEAD_LETTER_CHECK = Duration.ofSeconds(15);
     private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
@@ -158,7 +163,7 @@ public class KitRuntime {
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false)),
-                    new StringDeserializer(), new StringDeserializer()), producer, this::apply, Clock.systemUTC());
+                    new StringDeserializer(), new StringDeserializer()), producer, this::apply, MACHINE_CLOCK);
             Gauge.builder("ktgs.inbox.dead.letters", deadLetters, DeadLetters::lastWaiting)
                     .tag("consumer_group", config.serviceName())
                     .description("records parked on this consumer group's dead-letter topic and not replayed yet: "
@@ -177,8 +182,7 @@ public class KitRuntime {
         long every = config.retention().interval().toSeconds();
         janitor.scheduleWithFixedDelay(() -> {
             try {
-                // the machine's clock, not the injectable business clock: tests fix that one in the future
-                purge.purge(Clock.systemUTC().instant());
+                purge.purge(MACHINE_CLOCK.instant());
             } catch (SQLException | RuntimeException e) {
                 LOG.warnf("janitor could not purge, will try again: %s", e.toString());
             }
