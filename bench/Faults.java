@@ -209,23 +209,9 @@ public class Faults {
         // convergence: measured from the end of the fault
         Set<String> ackedCodes = acked.stream().map(w -> w.code).collect(Collectors.toSet());
         long deadline = Math.max(fault[1], writesEnd) + convergeTimeout * 1_000_000_000L;
-        State s = null;
-        Long converged = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                s = state(prefix);
-                if (s.converged(ackedCodes)) {
-                    converged = System.nanoTime();
-                    break;
-                }
-            } catch (SQLException e) {
-                // the database may still be coming back
-            }
-            Thread.sleep(500);
-        }
-        if (s == null) {
-            s = state(prefix);
-        }
+        Convergence c = awaitConvergence(prefix, ackedCodes, deadline);
+        State s = c.state();
+        Long converged = c.at();
         String conv = converged != null
                 ? String.format("yes, %.0f s", Math.max(0, (converged - fault[1]) / 1e9))
                 : String.format("no (not within %d s)", convergeTimeout);
@@ -375,6 +361,26 @@ public class Faults {
     // ---------------------------------------------------------------------------------------------------- state
 
     /** The owner's units and each copy's rows for this run's codes. */
+    /** The last state seen, and when (nanoTime) every acknowledged write was everywhere once; null if never. */
+    record Convergence(State state, Long at) {
+    }
+
+    static Convergence awaitConvergence(String prefix, Set<String> ackedCodes, long deadline) throws Exception {
+        State s = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                s = state(prefix);
+                if (s.converged(ackedCodes)) {
+                    return new Convergence(s, System.nanoTime());
+                }
+            } catch (SQLException e) {
+                // the database may still be coming back
+            }
+            Thread.sleep(500);
+        }
+        return new Convergence(s == null ? state(prefix) : s, null);
+    }
+
     static final class State {
         final Map<String, String> owner = new HashMap<>(); // code -> id
         final Map<String, Integer> ownerRows = new HashMap<>();
@@ -777,24 +783,9 @@ public class Faults {
         log("%d requests in %.1f s = %.0f req/s, p50 %.0f ms, p99 %.0f ms, %d creates, %d errors %s", requests.get(), elapsed,
                 requests.get() / elapsed, p50, p99, created.size(), errors.get(), errorKinds);
         Set<String> ackedCodes = created.stream().map(w -> w.code).collect(Collectors.toSet());
-        State s = null;
-        Long converged = null;
-        long deadline = loadEnd + convergeTimeout * 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                s = state(prefix);
-                if (s.converged(ackedCodes)) {
-                    converged = System.nanoTime();
-                    break;
-                }
-            } catch (SQLException e) {
-                // retry
-            }
-            Thread.sleep(500);
-        }
-        if (s == null) {
-            s = state(prefix);
-        }
+        Convergence c = awaitConvergence(prefix, ackedCodes, loadEnd + convergeTimeout * 1_000_000_000L);
+        State s = c.state();
+        Long converged = c.at();
         String conv = converged != null ? String.format("yes, %.0f s after the load", (converged - loadEnd) / 1e9)
                 : "no (not within " + convergeTimeout + " s)";
         Thread.sleep(3000);
