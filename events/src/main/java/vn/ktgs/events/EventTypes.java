@@ -13,6 +13,10 @@ public final class EventTypes {
     public static final String INSPECTION_SCHEDULED = "vn.ktgs.inspection.scheduled.v1";
     public static final String INSPECTION_STARTED = "vn.ktgs.inspection.started.v1";
     public static final String INSPECTION_CONCLUDED = "vn.ktgs.inspection.concluded.v1";
+    /** A conclusion found a violation that warrants discipline: {@link InspectionViolationFound}. */
+    public static final String INSPECTION_VIOLATION_FOUND = "vn.ktgs.inspection.violation-found.v1";
+    /** A remediation item passed its deadline undone: {@link RemediationOverdue}. */
+    public static final String INSPECTION_REMEDIATION_OVERDUE = "vn.ktgs.inspection.remediation-overdue.v1";
 
     private EventTypes() {
     }

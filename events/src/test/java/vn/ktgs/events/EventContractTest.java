@@ -90,10 +90,40 @@ class EventContractTest {
         assertEquals(Set.of(), schema("schemas/plan.approved.v1.json").validate(planJson));
         assertEquals(plan, EventJson.mapper().treeToValue(planJson, PlanApproved.class));
 
-        InspectionProgress progress = new InspectionProgress(UUID.randomUUID(), UUID.randomUUID(), item, null, Instant.now());
+        InspectionProgress progress = new InspectionProgress(UUID.randomUUID(), UUID.randomUUID(), item, null, Instant.now(),
+                "THEMATIC_INSPECTION", new Origin("PLAN_ITEM", item));
         JsonNode progressJson = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(progress));
         assertEquals(Set.of(), schema("schemas/inspection.progress.v1.json").validate(progressJson));
         assertFalse(schema("schemas/plan.approved.v1.json").validate(progressJson).isEmpty());
+        // an older producer's event, without kind and origin, still keeps the contract
+        assertEquals(Set.of(), schema("schemas/inspection.progress.v1.json").validate(
+                EventJson.mapper().readTree("{\"inspectionId\":\"" + item + "\",\"occurredAt\":\"2026-03-01T00:00:00Z\"}")));
+        JsonNode badOrigin = ((com.fasterxml.jackson.databind.node.ObjectNode) progressJson.deepCopy())
+                .set("origin", EventJson.mapper().readTree("{\"type\":\"RUMOUR\"}"));
+        assertFalse(schema("schemas/inspection.progress.v1.json").validate(badOrigin).isEmpty());
+    }
+
+    @Test
+    void violationAndOverdueEventsMatchTheirSchemas() throws Exception {
+        UUID inspection = UUID.randomUUID();
+        InspectionViolationFound v = new InspectionViolationFound(UUID.randomUUID(), inspection, "INSPECTION_ON_SIGNS",
+                UUID.randomUUID(), "INSPECTION_COMMISSION", "MEMBER", UUID.randomUUID(), UUID.randomUUID(), "Trần Thị Lụa",
+                "Vi phạm quy định về kê khai tài sản", "Điều 36 QĐ 69", java.time.LocalDate.of(2023, 1, 5), null, true,
+                java.time.LocalDate.of(2026, 3, 2), java.time.LocalDate.of(2026, 6, 30), "INSPECTION-QD296-2025",
+                new Origin("INSPECTION", inspection));
+        JsonNode json = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(v));
+        assertEquals(Set.of(), schema("schemas/inspection.violation-found.v1.json").validate(json));
+        assertEquals(v, EventJson.mapper().treeToValue(json, InspectionViolationFound.class));
+        assertFalse(schema("schemas/inspection.violation-found.v1.json").validate(
+                ((com.fasterxml.jackson.databind.node.ObjectNode) json.deepCopy()).put("denouncerName", "x")).isEmpty());
+
+        RemediationOverdue o = new RemediationOverdue(UUID.randomUUID(), inspection, UUID.randomUUID(), UUID.randomUUID(), null,
+                "Khắc phục thiếu sót trong quản lý đảng phí", java.time.LocalDate.of(2026, 9, 30), "OPEN",
+                new Origin("INSPECTION", inspection));
+        JsonNode oj = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(o));
+        assertEquals(Set.of(), schema("schemas/inspection.remediation-overdue.v1.json").validate(oj));
+        assertFalse(schema("schemas/inspection.remediation-overdue.v1.json").validate(
+                ((com.fasterxml.jackson.databind.node.ObjectNode) oj.deepCopy()).put("status", "DONE")).isEmpty());
     }
 
     @Test

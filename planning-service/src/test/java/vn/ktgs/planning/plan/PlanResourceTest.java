@@ -457,6 +457,7 @@ class PlanResourceTest {
     private static CloudEvent inspectionEvent(String type, UUID inspection, UUID plan, UUID item) {
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/ktgs/inspection-service", type,
                 inspection.toString(), Instant.now(), CloudEvent.JSON, null, null,
-                EventJson.mapper().valueToTree(new InspectionProgress(inspection, plan, item, null, Instant.now())));
+                EventJson.mapper().valueToTree(new InspectionProgress(inspection, plan, item, null, Instant.now(),
+                        "THEMATIC_INSPECTION", null)));
     }
 }
