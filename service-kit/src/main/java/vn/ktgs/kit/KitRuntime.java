@@ -35,6 +35,7 @@ import vn.ktgs.events.CloudEvent;
 import vn.ktgs.kit.config.KitConfig;
 import vn.ktgs.kit.inbox.DeadLetters;
 import vn.ktgs.kit.inbox.EventHandler;
+import vn.ktgs.kit.tasks.PeriodicTask;
 import vn.ktgs.kit.inbox.Inbox;
 import vn.ktgs.kit.inbox.InboxConsumer;
 import vn.ktgs.kit.outbox.Janitor;
@@ -88,6 +89,7 @@ public class KitRuntime {
     private final KitConfig config;
     private final Map<String, Object> kafkaConfig;
     private final Map<String, List<EventHandler>> handlers;
+    private final List<PeriodicTask> tasks;
     private final MeterRegistry metrics;
     private final Tracer tracer;
     private final List<Thread> threads = new ArrayList<>();
@@ -100,13 +102,15 @@ public class KitRuntime {
     private volatile boolean inboxAlive;
 
     KitRuntime(AgroalDataSource dataSource, KitConfig config, MeterRegistry metrics, OpenTelemetry otel,
-               @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, @Any Instance<EventHandler> handlers) {
+               @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, @Any Instance<EventHandler> handlers,
+               @Any Instance<PeriodicTask> tasks) {
         this.dataSource = dataSource;
         this.config = config;
         this.metrics = metrics;
         this.tracer = otel.getTracer("vn.ktgs.kit");
         this.kafkaConfig = kafkaConfig;
         this.handlers = handlers.stream().collect(Collectors.groupingBy(EventHandler::topic));
+        this.tasks = tasks.stream().toList();
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -187,6 +191,15 @@ public class KitRuntime {
                 LOG.warnf("janitor could not purge, will try again: %s", e.toString());
             }
         }, Math.min(60, every), every, TimeUnit.SECONDS);
+        for (PeriodicTask task : tasks) {
+            janitor.scheduleWithFixedDelay(() -> {
+                try {
+                    task.run();
+                } catch (Exception e) {
+                    LOG.warnf("%s failed, will try again: %s", task.name(), e.toString());
+                }
+            }, task.every().toMillis(), task.every().toMillis(), TimeUnit.MILLISECONDS);
+        }
         if (deadLetters != null) {
             janitor.scheduleWithFixedDelay(() -> {
                 try {

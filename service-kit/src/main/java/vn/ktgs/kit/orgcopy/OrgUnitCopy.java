@@ -43,6 +43,11 @@ public class OrgUnitCopy extends PanacheEntityBase {
         return OrgSubtree.ancestorIdsOf(path);
     }
 
+    /** True if {@code other} is this unit or lies below it. */
+    public boolean contains(OrgUnitCopy other) {
+        return other != null && other.path.startsWith(path);
+    }
+
     public OrgSubtree subtree() {
         return new OrgSubtree(path);
     }

@@ -32,6 +32,14 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldError(field, rule, message)));
     }
 
+    /** 422: every rule the request breaks at once, each with its field; nothing when {@code errors} is empty. */
+    public static void throwIfAny(String what, List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "rule-violated", "The " + what + " breaks a rule",
+                    errors.size() + " rule(s) broken: " + errors.get(0).message(), errors);
+        }
+    }
+
     /** 409: conflicts with the current state (a duplicate, an illegal transition); {@code field} may be null. */
     public static ProblemException conflict(String field, String rule, String message) {
         return new ProblemException(409, "conflict", "The request conflicts with the current state", message,

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  * Names, titles and codes are one line: no tab, line feed or carriage return (the other control and
  * bidirectional characters are refused in every text, see {@link TextCharacters}).
  */
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD})
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = SingleLine.Validator.class)
 public @interface SingleLine {
