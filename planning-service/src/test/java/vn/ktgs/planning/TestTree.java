@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static vn.ktgs.planning.TestTokens.ROOT;
-import static vn.ktgs.planning.TestTokens.bearer;
+import static vn.ktgs.kit.contract.TestTokens.ROOT;
+import static vn.ktgs.kit.contract.TestTokens.bearer;
 
 /** A fresh province for one test, built through the directory API: two communes, cells, a staff agency. */
 public final class TestTree {

@@ -55,10 +55,13 @@ public class InspectionResource {
     private final Inspections inspections;
     private final InspectionQueries queries;
     private final CallerUnitCopy callerUnit;
+    private final InspectionReports reports;
     private final Idempotency idempotency;
 
-    InspectionResource(Inspections inspections, InspectionQueries queries, CallerUnitCopy callerUnit, Idempotency idempotency) {
+    InspectionResource(Inspections inspections, InspectionQueries queries, InspectionReports reports, CallerUnitCopy callerUnit,
+                       Idempotency idempotency) {
         this.inspections = inspections;
+        this.reports = reports;
         this.queries = queries;
         this.callerUnit = callerUnit;
         this.idempotency = idempotency;
@@ -295,6 +298,36 @@ public class InspectionResource {
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
                            @Valid @NotNull InspectionRequests.Cancellation body) {
         return changed(inspections.cancel(callerUnit.get(), id, Versions.required(ifMatch), body));
+    }
+
+    /**
+     * Statistics of {@code org}'s subtree (default: the caller's unit) for a period of QĐ 885: MONTH (month), QUARTER
+     * (quarter), SIX_MONTHS, NINE_MONTHS, YEAR of {@code year}, or TERM ({@code term} "2025-2030"). CSV with
+     * {@code format=csv} or {@code Accept: text/csv}.
+     */
+    @GET
+    @Path("/statistics")
+    @Authenticated
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @APIResponse(responseCode = "200", description = "counts by kind and the total",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionReports.Statistics.class)),
+                    @Content(mediaType = "text/csv")})
+    public Response statistics(@QueryParam("org") String org, @QueryParam("period") @DefaultValue("YEAR") String period,
+                               @QueryParam("year") @Min(2000) @Max(2100) Integer year,
+                               @QueryParam("month") @Min(1) @Max(12) Integer month,
+                               @QueryParam("quarter") @Min(1) @Max(4) Integer quarter,
+                               @QueryParam("term") @jakarta.validation.constraints.Pattern(regexp = "\\d{4}-\\d{4}",
+                                       message = "a term is written 2025-2030") String term,
+                               @QueryParam("format") @jakarta.validation.constraints.Pattern(regexp = "json|csv",
+                                       message = "format is json or csv") String format,
+                               @HeaderParam("Accept") String accept) {
+        StatisticsPeriod p = StatisticsPeriod.of(Params.enumValue(StatisticsPeriod.Type.class, period, "period"), year, month,
+                quarter, term);
+        InspectionReports.Statistics s = reports.statistics(scope(org), p.from(), p.to());
+        boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
+        return csv ? Response.ok(InspectionReports.csv(s), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"inspection-statistics-" + p.from() + "-" + p.to() + ".csv\"").build()
+                : Response.ok(s, MediaType.APPLICATION_JSON).build();
     }
 
     /** The codes of inspections with their Vietnamese labels. */

@@ -234,7 +234,7 @@ public class Inspections {
         List<InspectionParts.Subject> subjects = InspectionParts.Subject.of(i.id);
         InspectionRules.Directory dir = directory(List.of(), c.violations() == null ? List.of()
                 : c.violations().stream().map(InspectionRequests.ViolationEntry::subjectMemberId).filter(Objects::nonNull).toList());
-        subjects.forEach(s -> dir.units().computeIfAbsent(s.orgUnitId, OrgUnitCopy::findById));
+        subjects.forEach(s -> dir.units().computeIfAbsent(s.orgUnitId, unit -> OrgUnitCopy.findById(unit)));
         InspectionRules.CheckedConclusion checked = InspectionRules.checkConclusion(i, c, action == Action.ISSUE_RESULT,
                 subjects, dir, rules, lastStepDate(i), today());
         i.concludedOn = c.concludedOn();
@@ -502,7 +502,9 @@ public class Inspections {
     }
 
     private LocalDate lastStepDate(Inspection i) {
-        Object last = em.createNativeQuery("SELECT max(on_date) FROM inspection_step WHERE inspection_id = ?1")
+        // recording, editing and proposing carry the day they were entered, not a day of the work
+        Object last = em.createNativeQuery("SELECT max(on_date) FROM inspection_step WHERE inspection_id = ?1"
+                        + " AND action NOT IN ('CREATE', 'EDIT', 'PROPOSED')")
                 .setParameter(1, i.id).getSingleResult();
         return last == null ? null : last instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) last;
     }

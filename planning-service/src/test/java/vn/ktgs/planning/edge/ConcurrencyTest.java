@@ -30,7 +30,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.ktgs.planning.TestTokens.bearer;
+import static vn.ktgs.kit.contract.TestTokens.bearer;
 
 /** Requests that race each other: the loser gets 409 naming the rule, never 500, and the tree and plans stay whole. */
 @QuarkusTest

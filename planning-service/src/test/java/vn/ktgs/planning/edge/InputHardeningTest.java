@@ -23,7 +23,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static vn.ktgs.planning.TestTokens.bearer;
+import static vn.ktgs.kit.contract.TestTokens.bearer;
 
 /** Inputs that once answered 500, 404 or were stored as they came: each is now a 4xx problem naming the field, and changes nothing. */
 @QuarkusTest

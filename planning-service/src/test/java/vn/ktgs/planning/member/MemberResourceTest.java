@@ -16,7 +16,7 @@ import vn.ktgs.events.RecordContract;
 import vn.ktgs.events.Topics;
 import vn.ktgs.planning.Sql;
 import vn.ktgs.planning.TestTree;
-import vn.ktgs.planning.TopicWatcher;
+import vn.ktgs.kit.contract.TopicWatcher;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,7 +36,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static vn.ktgs.planning.TestTokens.bearer;
+import static vn.ktgs.kit.contract.TestTokens.bearer;
 
 @QuarkusTest
 @WithTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "planning"))

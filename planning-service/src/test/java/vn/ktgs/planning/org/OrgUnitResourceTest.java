@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import vn.ktgs.devstack.DevstackTestResource;
 import vn.ktgs.events.Topics;
 import vn.ktgs.planning.Sql;
-import vn.ktgs.planning.TestTokens;
-import vn.ktgs.planning.TopicWatcher;
+import vn.ktgs.kit.contract.TestTokens;
+import vn.ktgs.kit.contract.TopicWatcher;
 
 import java.text.Normalizer;
 import java.time.Duration;
@@ -32,8 +32,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.ktgs.planning.TestTokens.ROOT;
-import static vn.ktgs.planning.TestTokens.bearer;
+import static vn.ktgs.kit.contract.TestTokens.ROOT;
+import static vn.ktgs.kit.contract.TestTokens.bearer;
 
 @QuarkusTest
 @WithTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "planning"))

@@ -23,7 +23,7 @@ import vn.ktgs.events.InspectionProgress;
 import vn.ktgs.events.Topics;
 import vn.ktgs.planning.Sql;
 import vn.ktgs.planning.TestTree;
-import vn.ktgs.planning.TopicWatcher;
+import vn.ktgs.kit.contract.TopicWatcher;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +44,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.ktgs.planning.TestTokens.bearer;
+import static vn.ktgs.kit.contract.TestTokens.bearer;
 
 @QuarkusTest
 @WithTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "planning"))

@@ -1,4 +1,4 @@
-package vn.ktgs.planning;
+package vn.ktgs.kit.contract;
 
 import vn.ktgs.devstack.Devstack;
 

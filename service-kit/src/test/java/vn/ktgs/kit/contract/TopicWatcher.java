@@ -1,4 +1,4 @@
-package vn.ktgs.planning;
+package vn.ktgs.kit.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
