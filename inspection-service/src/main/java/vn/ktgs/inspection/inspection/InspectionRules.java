@@ -1,6 +1,5 @@
 package vn.ktgs.inspection.inspection;
 
-import vn.ktgs.inspection.inspection.InspectionCodes.Activity;
 import vn.ktgs.inspection.inspection.InspectionCodes.DecidingBody;
 import vn.ktgs.inspection.inspection.InspectionCodes.OriginType;
 import vn.ktgs.inspection.inspection.InspectionCodes.SubjectType;
@@ -320,10 +319,5 @@ public final class InspectionRules {
         if (lastStep != null && on.isBefore(lastStep)) {
             errors.add(new FieldError(field, "date-order", "the date " + on + " is before the previous step's " + lastStep));
         }
-    }
-
-    /** True if the kind is an inspection (it concludes) rather than a supervision. */
-    static boolean concludes(InspectionCodes.Kind kind) {
-        return kind.activity == Activity.INSPECTION;
     }
 }
