@@ -286,6 +286,30 @@ class InspectionResourceTest {
     }
 
     @Test
+    void aRetriedCreationCreatesOnceAndBadTextIsRefusedWithItsField() {
+        Map<String, Object> d = draft("THEMATIC_INSPECTION", "INSPECTION_COMMISSION", List.of(org(tree.cell)));
+        String key = UUID.randomUUID().toString();
+        String first = given().header("Authorization", officer).header("Idempotency-Key", key).contentType(ContentType.JSON).body(d)
+                .post(INSPECTIONS).then().statusCode(201).extract().path("id");
+        given().header("Authorization", officer).header("Idempotency-Key", key).contentType(ContentType.JSON).body(d)
+                .post(INSPECTIONS).then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        assertEquals(1, InspectionTree.countUnchecked(db, "SELECT count(*) FROM inspection_step WHERE inspection_id = '" + first + "'"));
+        d.put("title", "Kiểm tra\u202Echi bộ");
+        create(officer, d).statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("title"));
+        d.put("title", "Kiểm tra chi bộ");
+        d.put("content", "Nội dung\u0000");
+        create(officer, d).statusCode(400).body("errors[0].field", equalTo("content"));
+        d.put("content", "Nội dung");
+        d.put("periodFrom", "2026-02-30");
+        create(officer, d).statusCode(400).body("errors[0].field", equalTo("periodFrom"))
+                .body(org.hamcrest.Matchers.not(containsString("java.")));
+        // NFC on the way in: a decomposed name is stored composed
+        d.put("periodFrom", "2025-01-01");
+        d.put("title", "Kie\u0302\u0309m tra");
+        create(officer, d).statusCode(201).body("title", equalTo("Kiểm tra"));
+    }
+
+    @Test
     void codesCarryVietnameseLabels() {
         given().header("Authorization", officer).get(INSPECTIONS + "/codes").then().statusCode(200)
                 .body("kind.find { it.code == 'INSPECTION_ON_SIGNS' }.labelVi", equalTo("Kiểm tra khi có dấu hiệu vi phạm"))
