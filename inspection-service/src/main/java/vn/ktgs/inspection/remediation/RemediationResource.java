@@ -72,6 +72,8 @@ public class RemediationResource {
     @GET
     @Path("/{id}")
     @Authenticated
+    @APIResponse(responseCode = "200", description = "the item with its reports; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Item.class)))
     public Response get(@PathParam("id") UUID id) {
         RemediationItem item = Remediations.requireVisible(callerUnit.get(), id, RemediationItem.findById(id));
         return Response.ok(new Item(RemediationView.of(item, LocalDate.now(clock)), RemediationReport.of(id).stream()
