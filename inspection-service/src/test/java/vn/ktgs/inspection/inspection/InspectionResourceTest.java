@@ -310,6 +310,30 @@ class InspectionResourceTest {
     }
 
     @Test
+    void twoDecisionsRacingOnOneVersionGiveOneSuccessAndOneStaleVersion() throws Exception {
+        String id = create(officer, draft("THEMATIC_INSPECTION", "INSPECTION_COMMISSION", List.of(org(tree.cell)))).statusCode(201)
+                .extract().path("id");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int n = 0; n < 4; n++) {
+                answers.add(pool.submit(() -> act(commission, id, 1, "decide", decision()).extract().statusCode()));
+            }
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var a : answers) {
+                codes.add(a.get());
+            }
+            java.util.Collections.sort(codes);
+            assertEquals(List.of(200, 412, 412, 412), codes);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, InspectionTree.countUnchecked(db, "SELECT count(*) FROM inspection_step WHERE action = 'DECIDE' AND inspection_id = '"
+                + id + "'"));
+        assertEquals(2, InspectionTree.countUnchecked(db, "SELECT count(*) FROM inspection_team_member WHERE inspection_id = '" + id + "'"));
+    }
+
+    @Test
     void codesCarryVietnameseLabels() {
         given().header("Authorization", officer).get(INSPECTIONS + "/codes").then().statusCode(200)
                 .body("kind.find { it.code == 'INSPECTION_ON_SIGNS' }.labelVi", equalTo("Kiểm tra khi có dấu hiệu vi phạm"))
