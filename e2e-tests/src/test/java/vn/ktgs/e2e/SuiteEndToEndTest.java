@@ -112,6 +112,66 @@ class SuiteEndToEndTest {
 
     @Test
     @Order(2)
+    void aPlanItemInspectedAndConcludedShowsDoneInThePlansProgress() throws Exception {
+        String officer = "Bearer " + suite.token("officer-thanhsen");
+        String committee = "Bearer " + suite.token("committee-thanhsen");
+        String cell = "10000000-0000-4000-8000-000000000112";
+        String plan = given().baseUri(suite.gateway()).header("Authorization", officer).contentType(ContentType.JSON)
+                .body(Map.of("kind", "ANNUAL", "year", 2026, "title", "Kế hoạch kiểm tra năm 2026 của Đảng ủy phường",
+                        "items", java.util.List.of(Map.of("kind", "THEMATIC_INSPECTION",
+                                "subject", Map.of("type", "ORG_UNIT", "orgUnitId", cell),
+                                "content", "Việc chấp hành Điều lệ Đảng", "period", Map.of("type", "QUARTER", "quarter", 4)))))
+                .post("/api/v1/plans").then().statusCode(201).extract().path("id");
+        String item = given().baseUri(suite.gateway()).header("Authorization", officer).get("/api/v1/plans/" + plan)
+                .then().extract().path("items[0].id");
+        given().baseUri(suite.gateway()).header("Authorization", officer).header("If-Match", "\"1\"")
+                .post("/api/v1/plans/" + plan + "/submit").then().statusCode(200);
+        given().baseUri(suite.gateway()).header("Authorization", committee).header("If-Match", "\"2\"")
+                .post("/api/v1/plans/" + plan + "/approve").then().statusCode(200).body("status", equalTo("APPROVED"));
+
+        // inspection-service learns of the approved item from planning's event
+        Map<String, Object> draft = Map.of("kind", "THEMATIC_INSPECTION", "decidingBody", "COMMITTEE",
+                "title", "Kiểm tra chuyên đề Chi bộ Tổ dân phố 2", "content", "Việc chấp hành Điều lệ Đảng", "planItemId", item,
+                "subjects", java.util.List.of(Map.of("type", "ORG_UNIT", "orgUnitId", cell)));
+        String[] inspection = new String[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            var r = given().baseUri(suite.gateway()).header("Authorization", officer).contentType(ContentType.JSON).body(draft)
+                    .post("/api/v1/inspections").then().extract();
+            if (r.statusCode() == 201) {
+                inspection[0] = r.path("id");
+                return true;
+            }
+            assertEquals(422, r.statusCode(), r.asString());
+            return false;
+        });
+        String id = inspection[0];
+        step(committee, id, 1, "decide", Map.of("decisionNumber", "15-QĐ/ĐU", "decisionDate", "2026-11-02",
+                "team", java.util.List.of(Map.of("fullName", "Lê Văn Tám", "role", "LEADER"))));
+        step(officer, id, 2, "notify", Map.of("on", "2026-11-03"));
+        step(officer, id, 3, "self-report", Map.of("on", "2026-11-05", "summary", "Báo cáo tự kiểm tra"));
+        step(officer, id, 4, "verification", Map.of("kind", "DOCUMENT", "on", "2026-11-09", "summary", "Nghiên cứu hồ sơ"));
+        step(officer, id, 5, "draft-report", Map.of("on", "2026-11-12", "summary", "Dự thảo báo cáo"));
+        step(officer, id, 6, "hearing", Map.of("on", "2026-11-16", "summary", "Chi bộ giải trình"));
+        step(committee, id, 7, "conclude", Map.of("concludedOn", "2026-11-18", "strengths", "Chấp hành tốt",
+                "shortcomings", "Sinh hoạt chưa đều", "violations", java.util.List.of(), "remediation", java.util.List.of()));
+
+        // planning follows the inspection's events to the item's fulfilment
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().baseUri(suite.gateway()).header("Authorization", officer).get("/api/v1/plans/" + plan + "/progress")
+                        .then().statusCode(200).body("items[0].status", equalTo("DONE")).body("items[0].inspectionId", equalTo(id)));
+        given().baseUri(suite.gateway()).header("Authorization", officer).queryParam("period", "YEAR").queryParam("year", 2026)
+                .get("/api/v1/inspections/statistics").then().statusCode(200)
+                .body("byKind.find { it.kind == 'THEMATIC_INSPECTION' }.concluded", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+    }
+
+    private static void step(String token, String id, int version, String action, Map<String, Object> body) {
+        given().baseUri(suite.gateway()).header("Authorization", token).header("If-Match", "\"" + version + "\"")
+                .contentType(ContentType.JSON).body(body).post("/api/v1/inspections/" + id + "/" + action)
+                .then().statusCode(200).header("ETag", "\"" + (version + 1) + "\"");
+    }
+
+    @Test
+    @Order(2)
     void aCallWithoutAValidTokenIsRefusedAtTheGateway() {
         given().baseUri(suite.gateway()).get("/api/v1/org-units/" + PROVINCE)
                 .then().statusCode(401).contentType("application/problem+json")
