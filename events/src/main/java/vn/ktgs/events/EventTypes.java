@@ -17,6 +17,12 @@ public final class EventTypes {
     public static final String INSPECTION_VIOLATION_FOUND = "vn.ktgs.inspection.violation-found.v1";
     /** A remediation item passed its deadline undone: {@link RemediationOverdue}. */
     public static final String INSPECTION_REMEDIATION_OVERDUE = "vn.ktgs.inspection.remediation-overdue.v1";
+    /** A discipline decision was announced and took effect: {@link DisciplineDecided}. */
+    public static final String DISCIPLINE_DECIDED = "vn.ktgs.discipline.decided.v1";
+    /** An appeal's decision upheld, changed or annulled a discipline decision: {@link DisciplineDecided} with its amendment. */
+    public static final String DISCIPLINE_AMENDED = "vn.ktgs.discipline.amended.v1";
+    /** A decision's effect ended by itself: {@link DisciplineEffectEnded}. */
+    public static final String DISCIPLINE_EFFECT_ENDED = "vn.ktgs.discipline.effect-ended.v1";
 
     private EventTypes() {
     }

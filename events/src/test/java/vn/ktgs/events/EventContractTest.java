@@ -127,6 +127,26 @@ class EventContractTest {
     }
 
     @Test
+    void disciplineEventsMatchTheirSchemas() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        DisciplineDecided d = new DisciplineDecided(caseId, "MEMBER", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "CELL",
+                "WARNING", "05-QĐ/CB", java.time.LocalDate.of(2026, 11, 10), java.time.LocalDate.of(2026, 11, 12),
+                java.time.LocalDate.of(2027, 11, 12), java.time.LocalDate.of(2026, 12, 14), "DISCIPLINE-QD296-2025", null,
+                new Origin("INSPECTION", UUID.randomUUID()));
+        JsonNode dj = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(d));
+        assertEquals(Set.of(), schema("schemas/discipline.decided.v1.json").validate(dj));
+        assertEquals(d, EventJson.mapper().treeToValue(dj, DisciplineDecided.class));
+        assertFalse(schema("schemas/discipline.decided.v1.json").validate(
+                ((com.fasterxml.jackson.databind.node.ObjectNode) dj.deepCopy()).put("form", "FINE")).isEmpty());
+        DisciplineEffectEnded e = new DisciplineEffectEnded(caseId, "MEMBER", d.subjectMemberId(), d.subjectOrgUnitId(), d.decidingUnitId(),
+                "WARNING", d.announcedOn(), java.time.LocalDate.of(2027, 11, 13), d.origin());
+        JsonNode ej = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(e));
+        assertEquals(Set.of(), schema("schemas/discipline.effect-ended.v1.json").validate(ej));
+        assertFalse(schema("schemas/discipline.effect-ended.v1.json").validate(
+                ((com.fasterxml.jackson.databind.node.ObjectNode) ej.deepCopy()).put("form", "EXPULSION")).isEmpty());
+    }
+
+    @Test
     void schemaRejectsAnEventWithoutItsId() throws Exception {
         JsonNode bad = EventJson.mapper().readTree("{\"code\":\"X\",\"name\":\"Y\"}");
         Set<ValidationMessage> errors = schema("schemas/org-unit.upserted.v1.json").validate(bad);

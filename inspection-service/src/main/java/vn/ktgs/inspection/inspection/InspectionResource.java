@@ -35,6 +35,7 @@ import vn.ktgs.kit.paging.Page;
 import vn.ktgs.kit.paging.PageParams;
 import vn.ktgs.kit.security.Roles;
 import vn.ktgs.kit.web.Idempotency;
+import vn.ktgs.kit.time.StatisticsPeriod;
 import vn.ktgs.kit.web.Params;
 import vn.ktgs.kit.web.Versions;
 
@@ -99,7 +100,7 @@ public class InspectionResource {
                 Params.enumValue(Kind.class, kind, "kind"), Params.enumValue(Status.class, status, "status"), year,
                 Params.uuid(subjectOrgUnitId, "subjectOrgUnitId"), Params.uuid(subjectMemberId, "subjectMemberId"),
                 Params.uuid(planItemId, "planItemId"), q);
-        return queries.list(scope(org), subtree, f, paging).map(InspectionViews.InspectionSummary::of);
+        return queries.list(callerUnit.within(org), subtree, f, paging).map(InspectionViews.InspectionSummary::of);
     }
 
     @GET
@@ -323,7 +324,7 @@ public class InspectionResource {
                                @HeaderParam("Accept") String accept) {
         StatisticsPeriod p = StatisticsPeriod.of(Params.enumValue(StatisticsPeriod.Type.class, period, "period"), year, month,
                 quarter, term);
-        InspectionReports.Statistics s = reports.statistics(scope(org), p.from(), p.to());
+        InspectionReports.Statistics s = reports.statistics(callerUnit.within(org), p.from(), p.to());
         boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
         return csv ? Response.ok(InspectionReports.csv(s), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"inspection-statistics-" + p.from() + "-" + p.to() + ".csv\"").build()
@@ -340,19 +341,6 @@ public class InspectionResource {
 
     private Response step(UUID id, String ifMatch, Action action, InspectionRequests.StepRecord body) {
         return changed(inspections.step(callerUnit.get(), id, Versions.required(ifMatch), action, body));
-    }
-
-    private OrgUnitCopy scope(String org) {
-        OrgUnitCopy actor = callerUnit.get();
-        UUID id = Params.uuid(org, "org");
-        if (id == null || id.equals(actor.id)) {
-            return actor;
-        }
-        OrgUnitCopy unit = OrgUnitCopy.findById(id);
-        if (!actor.contains(unit)) {
-            throw vn.ktgs.kit.problem.ProblemException.notFound("org unit " + id);
-        }
-        return unit;
     }
 
     private Response changed(Inspection i) {

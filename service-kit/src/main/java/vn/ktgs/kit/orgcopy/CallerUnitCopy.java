@@ -3,6 +3,7 @@ package vn.ktgs.kit.orgcopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.ktgs.kit.problem.ProblemException;
 import vn.ktgs.kit.security.Caller;
+import vn.ktgs.kit.web.Params;
 
 import java.util.UUID;
 
@@ -25,5 +26,19 @@ public class CallerUnitCopy {
             throw ProblemException.forbidden("the caller's org unit " + org + " is not (yet) known to this service");
         }
         return u;
+    }
+
+    /** The unit a report or list is about: {@code org} (an id, default the caller's own), 404 unless within the caller's subtree. */
+    public OrgUnitCopy within(String org) {
+        OrgUnitCopy actor = get();
+        UUID id = Params.uuid(org, "org");
+        if (id == null || id.equals(actor.id)) {
+            return actor;
+        }
+        OrgUnitCopy unit = OrgUnitCopy.findById(id);
+        if (!actor.contains(unit)) {
+            throw ProblemException.notFound("org unit " + id);
+        }
+        return unit;
     }
 }

@@ -1,4 +1,4 @@
-package vn.ktgs.inspection.inspection;
+package vn.ktgs.kit.time;
 
 import vn.ktgs.kit.problem.ProblemException;
 

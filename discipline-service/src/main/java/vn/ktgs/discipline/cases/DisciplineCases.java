@@ -1,0 +1,639 @@
+package vn.ktgs.discipline.cases;
+
+import io.quarkus.arc.Arc;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import vn.ktgs.discipline.cases.DisciplineCodes.Body;
+import vn.ktgs.discipline.cases.DisciplineCodes.Form;
+import vn.ktgs.discipline.cases.DisciplineCodes.OriginType;
+import vn.ktgs.discipline.cases.DisciplineCodes.SelfCriticism;
+import vn.ktgs.discipline.cases.DisciplineCodes.Source;
+import vn.ktgs.discipline.cases.DisciplineCodes.Status;
+import vn.ktgs.discipline.cases.DisciplineCodes.SubjectType;
+import vn.ktgs.discipline.cases.DisciplineCodes.ViolationGroup;
+import vn.ktgs.discipline.cases.DisciplineWorkflow.Action;
+import vn.ktgs.events.EventTypes;
+import vn.ktgs.events.InspectionViolationFound;
+import vn.ktgs.kit.audit.Audit;
+import vn.ktgs.kit.membercopy.MemberCopy;
+import vn.ktgs.kit.orgcopy.OrgUnitCopy;
+import vn.ktgs.kit.problem.FieldError;
+import vn.ktgs.kit.problem.ProblemException;
+import vn.ktgs.kit.rules.RuleSet;
+import vn.ktgs.kit.rules.RuleSets;
+import vn.ktgs.kit.security.Caller;
+import vn.ktgs.kit.text.VietnameseText;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Discipline cases, the commands. Each locks the case, checks the caller ({@link DisciplineAuthority}) and the state
+ * machine ({@link DisciplineWorkflow}), then the rules ({@link DisciplineRules}, {@link FormAuthority},
+ * {@link VoteTally}, {@link Limitation}, {@link DisciplineEffect}), and writes the change, the step's record, its
+ * events and an audit record in one transaction.
+ */
+@ApplicationScoped
+public class DisciplineCases {
+    public static final String RULE_DOMAIN = "discipline";
+    private static final Set<Status> PENDING = Set.of(Status.OPENED, Status.DEFERRED, Status.SELF_CRITICISM, Status.HEARD,
+            Status.VOTED, Status.DECIDED);
+
+    private final EntityManager em;
+    private final DisciplineAuthority authority;
+    private final DisciplineEvents events;
+    private final Audit audit;
+    private final RuleSets ruleSets;
+    private final Caller caller;
+    private final Clock clock;
+
+    DisciplineCases(EntityManager em, DisciplineAuthority authority, DisciplineEvents events, Audit audit, RuleSets ruleSets,
+                    Caller caller, Clock clock) {
+        this.em = em;
+        this.authority = authority;
+        this.events = events;
+        this.audit = audit;
+        this.ruleSets = ruleSets;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /** Opens a case at the caller's unit, before the body the draft names. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DisciplineCase create(OrgUnitCopy actorUnit, DisciplineRequests.Draft d) {
+        RuleSet rules = ruleSets.inForce(RULE_DOMAIN, today());
+        authority.requireRecorder(rules);
+        MemberCopy member = d.subjectMemberId() == null ? null : MemberCopy.findById(d.subjectMemberId());
+        checkDraft(d, actorUnit, member, rules);
+        Instant now = Instant.now(clock);
+        DisciplineCase c = new DisciplineCase();
+        c.id = UUID.randomUUID();
+        c.subjectType = d.subjectType();
+        c.decidingUnitId = actorUnit.id;
+        c.decidingBody = d.decidingBody();
+        c.source = d.source();
+        c.originType = d.originType() == null ? OriginType.OWN_INITIATIVE : d.originType();
+        c.originId = d.originId();
+        c.status = Status.OPENED;
+        c.ruleSetId = rules.id();
+        c.version = 1;
+        c.createdBy = caller.subject();
+        c.createdAt = now;
+        c.updatedAt = now;
+        setContent(c, d, member);
+        c.persist();
+        writeActs(c, d.acts());
+        record(c, "OPEN", null, Status.OPENED, today(), c.summary, null);
+        return c;
+    }
+
+    /** The whole content while OPENED; the subject and the body stay. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DisciplineCase update(OrgUnitCopy actorUnit, UUID id, long version, DisciplineRequests.Draft d) {
+        DisciplineCase c = lockVisible(actorUnit, id, version);
+        RuleSet rules = act(c, actorUnit, Action.EDIT);
+        DisciplineWorkflow.next(c.status, Action.EDIT);
+        if (d.subjectType() != c.subjectType || d.decidingBody() != c.decidingBody
+                || (c.subjectType == SubjectType.MEMBER ? !c.subjectMemberId.equals(d.subjectMemberId()) : !c.subjectOrgUnitId.equals(d.subjectOrgUnitId()))) {
+            throw ProblemException.ruleViolated("subjectType", "subject-fixed", "a case keeps its subject and body; open another case instead");
+        }
+        MemberCopy member = d.subjectMemberId() == null ? null : MemberCopy.findById(d.subjectMemberId());
+        checkDraft(d, OrgUnitCopy.findById(c.decidingUnitId), member, rules);
+        setContent(c, d, member);
+        c.source = d.source();
+        c.originType = d.originType() == null ? c.originType : d.originType();
+        c.originId = d.originType() == null ? c.originId : d.originId();
+        DisciplineParts.Act.delete("caseId", c.id);
+        em.flush();
+        writeActs(c, d.acts());
+        move(c, Action.EDIT.name(), c.status, today(), null, null);
+        return c;
+    }
+
+    /**
+     * A violation an inspection's conclusion found to warrant discipline: a case before the inspecting body, one per
+     * subject of the inspection, with each such violation as an act. A repeated event changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void openFromInspection(InspectionViolationFound v) {
+        SubjectType type = SubjectType.valueOf(v.subjectType());
+        UUID subject = type == SubjectType.MEMBER ? v.subjectMemberId() : v.subjectOrgUnitId();
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, v.inspectionId() + "/" + subject).getSingleResult();
+        Optional<DisciplineCase> existing = DisciplineCase.<DisciplineCase>find("originType = ?1 and originId = ?2 and subjectType = ?3 and "
+                + (type == SubjectType.MEMBER ? "subjectMemberId" : "subjectOrgUnitId") + " = ?4",
+                OriginType.INSPECTION, v.inspectionId(), type, subject).firstResultOptional();
+        DisciplineCase c = existing.orElse(null);
+        if (c != null && DisciplineParts.Act.count("caseId = ?1 and violationId = ?2", c.id, v.violationId()) > 0) {
+            return;
+        }
+        LocalDate on = v.concludedOn() != null ? v.concludedOn() : today();
+        if (c == null) {
+            RuleSet rules = ruleSets.inForce(RULE_DOMAIN, on);
+            Instant now = Instant.now(clock);
+            c = new DisciplineCase();
+            c.id = UUID.randomUUID();
+            c.subjectType = type;
+            c.subjectMemberId = v.subjectMemberId();
+            c.subjectOrgUnitId = v.subjectOrgUnitId();
+            c.subjectName = v.subjectName();
+            c.decidingUnitId = v.decidingUnitId();
+            c.decidingBody = bodyOfInspection(v.decidingBody());
+            c.source = Source.INSPECTION;
+            c.originType = OriginType.INSPECTION;
+            c.originId = v.inspectionId();
+            c.summary = VietnameseText.normalise("Vi phạm phát hiện qua kiểm tra: " + v.act());
+            c.summaryFolded = VietnameseText.fold(c.summary);
+            c.mitigating = new String[0];
+            c.aggravating = new String[0];
+            c.decisionToInspectOn = v.decidedOn();
+            c.concludedOn = v.concludedOn();
+            c.status = Status.OPENED;
+            c.ruleSetId = rules.id();
+            c.version = 1;
+            c.createdBy = actor();
+            c.createdAt = now;
+            c.updatedAt = now;
+            c.persist();
+            record(c, "OPEN", null, Status.OPENED, on, c.summary, null);
+        } else {
+            changed(c);
+        }
+        DisciplineParts.Act a = new DisciplineParts.Act();
+        a.caseId = c.id;
+        a.seq = (int) DisciplineParts.Act.count("caseId", c.id);
+        a.act = VietnameseText.normalise(v.act());
+        a.article = v.article();
+        a.group = ViolationGroup.OTHER;
+        a.actFrom = v.actFrom();
+        a.actTo = v.continuing() ? null : v.actTo();
+        a.continuing = v.continuing();
+        a.violationId = v.violationId();
+        a.persist();
+    }
+
+    /** Deferral on a ground of §6: no step but the resumption until then. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DisciplineCase defer(OrgUnitCopy actorUnit, UUID id, long version, DisciplineRequests.Deferral d) {
+        DisciplineCase c = lockVisible(actorUnit, id, version);
+        RuleSet rules = act(c, actorUnit, Action.DEFER);
+        Status to = DisciplineWorkflow.next(c.status, Action.DEFER);
+        List<FieldError> errors = new ArrayList<>();
+        DisciplineRules.checkDeferral(d, rules, errors);
+        DisciplineRules.stepDate(d.on(), "on", lastStepDate(c), today(), errors);
+        ProblemException.throwIfAny("deferral", errors);
+        c.statusBeforeDeferral = c.status;
+        c.deferralGround = d.ground();
+        c.deferredUntil = d.until();
+        move(c, Action.DEFER.name(), to, d.on(), d.summary(), d.document());
+        return c;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DisciplineCase resume(OrgUnitCopy actorUnit, UUID id, long version, DisciplineRequests.StepRecord r) {
+        DisciplineCase c = lockVisible(actorUnit, id, version);
+        act(c, actorUnit, Action.RESUME);
+        DisciplineWorkflow.next(c.status, Action.RESUME);
+        checkStepDate(c, r.on());
+        Status back = c.statusBeforeDeferral;
+        c.statusBeforeDeferral = null;
+        move(c, Action.RESUME.name(), back, r.on(), r.summary(), r.document());
+        return c;
+    }
+
+    /** The self-criticism, or its documented refusal: the member is processed either way (§5). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DisciplineCase selfCriticism(OrgUnitCopy actorUnit, UUID id, long version, DisciplineRequests.SelfCriticismRecord s) {
+        DisciplineCase c = lockVisible(actorUnit, id, version);
+        RuleSet rules = act(c, actorUnit, Action.SELF_CRITICISM_RECORDED);
+        Status to = DisciplineWorkflow.next(c.status, Action.SELF_CRITICISM_RECORDED);
+        List<FieldError> errors = new ArrayList<>();
+        DisciplineRules.checkSelfCriticism(s, errors);
+        DisciplineRules.stepDate(s.on(), "on", lastStepDate(c), today(), errors);
+        if (s.proposedForm() != null) {
+            addIfNotNull(errors, DisciplineRules.formFits(rules, c.subjectType, member(c), s.proposedForm(), c.especiallySerious, s.on(), "proposedForm"));
+        }
+        ProblemException.throwIfAny("self-criticism", errors);
+        c.selfCriticism = s.outcome();
+        c.selfProposedForm = s.outcome() == SelfCriticism.MADE ? s.proposedForm() : null;
+        move(c, Action.SELF_CRITICISM_RECORDED.name(), to, s.on(), s.summary(), s.document());
+        return c;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DisciplineCase hear(OrgUnitCopy actorUnit, UUID id, long version, DisciplineRequests.Hearing h) {
+        DisciplineCase c = lockVisible(actorUnit, id, version);
+        act(c, actorUnit, Action.HEAR);
+        Status to = DisciplineWorkflow.next(c.status, Action.HEAR);
+        checkStepDate(c, h.on());
+        c.heardOn = h.on();
+        move(c, Action.HEAR.name(), to, h.on(), "Nghe ý kiến: " + h.heardBy() + (h.summary() == null ? "" : ". " + h.summary()), h.document());
+        return c;
+    }
+
+    /**
+     * The secret ballot: checked (§7.3), counted ({@link VoteTally}) and kept per form with its denominator. Without a
+     * result, and without an expulsion proposal to send up, the case ends without discipline.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DisciplineCase vote(OrgUnitCopy actorUnit, UUID id, long version, DisciplineRequests.Ballot b) {
+        DisciplineCase c = lockVisible(actorUnit, id, version);
+        RuleSet rules = act(c, actorUnit, Action.VOTE);
+        Status to = DisciplineWorkflow.next(c.status, Action.VOTE);
+        List<FieldError> errors = new ArrayList<>();
+        DisciplineRules.stepDate(b.on(), "on", lastStepDate(c), today(), errors);
+        int denominator = DisciplineRules.checkBallot(b, errors);
+        MemberCopy member = member(c);
+        for (int i = 0; i < b.votes().size(); i++) {
+            addIfNotNull(errors, DisciplineRules.formFits(rules, c.subjectType, member, b.votes().get(i).form(), c.especiallySerious,
+                    b.on(), "votes[" + i + "].form"));
+        }
+        ProblemException.throwIfAny("ballot", errors);
+        Map<Form, Integer> yes = new EnumMap<>(Form.class);
+        b.votes().forEach(v -> yes.put(v.form(), v.yes()));
+        Set<Form> allowed = allowedForms(c, rules, OrgUnitCopy.findById(c.decidingUnitId), c.decidingBody, b.on());
+        VoteTally.Result tally = VoteTally.count(rules, DisciplineRules.formsOf(rules, c.subjectType), yes, denominator,
+                allowed.contains(Form.EXPULSION));
+        for (DisciplineRequests.FormVotes v : b.votes()) {
+            DisciplineParts.Vote row = new DisciplineParts.Vote();
+            row.caseId = c.id;
+            row.form = v.form();
+            row.yes = v.yes();
+            row.persist();
+        }
+        if (b.excluded() != null) {
+            for (DisciplineRequests.Excluded e : b.excluded()) {
+                DisciplineParts.VoteExclusion row = new DisciplineParts.VoteExclusion();
+                row.caseId = c.id;
+                row.reason = e.reason();
+                row.members = e.members();
+                row.persist();
+            }
+        }
+        c.voteOn = b.on();
+        c.voteOfficial = b.official();
+        c.voteDenominator = denominator;
+        c.voteResultForm = tally.result();
+        c.expulsionProposalReached = tally.expulsionProposalReached();
+        if (c.concludedOn == null) {
+            c.concludedOn = b.on();
+        }
+        boolean nothingToDo = tally.result() == null && !tally.expulsionProposed();
+        move(c, Action.VOTE.name(), nothingToDo ? Status.NOT_DISCIPLINED : to, b.on(), tallySummary(tally, denominator), b.document());
+        return c;
+    }
+
+    /**
+     * The decision on the vote's form, by a body with authority for it (§7.2), on a form that fits the subject (§7.1),
+     * after the limitation check (§6): an expired case is recorded as decided but is not executed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DisciplineCase decide(OrgUnitCopy actorUnit, UUID id, long version, DisciplineRequests.Decision d) {
+        DisciplineCase c = lockVisible(actorUnit, id, version);
+        RuleSet rules = act(c, actorUnit, Action.DECIDE);
+        Status to = DisciplineWorkflow.next(c.status, Action.DECIDE);
+        List<FieldError> errors = new ArrayList<>();
+        DisciplineRules.stepDate(d.on(), "on", lastStepDate(c), today(), errors);
+        ProblemException.throwIfAny("decision", errors);
+        OrgUnitCopy unit = OrgUnitCopy.findById(c.decidingUnitId);
+        Form form = c.voteResultForm;
+        if (c.expulsionProposalReached != null) {
+            throw ProblemException.ruleViolated("form", "authority", "the body voted on expulsion, which it cannot decide: the file goes up ("
+                    + "propose-up), whether or not two thirds proposed it");
+        }
+        if (!allowedForms(c, rules, unit, c.decidingBody, d.on()).contains(form)) {
+            throw ProblemException.ruleViolated("form", "authority", "the " + c.decidingBody + " of this unit may not decide " + form
+                    + " for this subject" + proposalHint(c, rules, unit, form, d.on()) + "; it proposes up");
+        }
+        List<FieldError> fit = new ArrayList<>();
+        addIfNotNull(fit, DisciplineRules.formFits(rules, c.subjectType, member(c), form, c.especiallySerious, d.on(), "form"));
+        ProblemException.throwIfAny("decision", fit);
+        LocalDate endPoint = "CONCLUSION".equals(Limitation.endPointOf(rules)) ? c.concludedOn
+                : c.decisionToInspectOn != null ? c.decisionToInspectOn : c.voteOn;
+        Limitation.Result limitation = Limitation.check(rules, c.subjectType, form,
+                DisciplineParts.Act.of(c.id).stream().map(DisciplineParts.Act::forCount).toList(), endPoint, ruleSets.workingDays());
+        c.decisionNumber = d.decisionNumber().strip();
+        c.decidedOn = d.on();
+        c.decidedForm = form;
+        c.limitationLastDay = limitation.lastDay();
+        c.limitationExpired = limitation.expired();
+        move(c, Action.DECIDE.name(), limitation.expired() ? Status.LIMITATION_EXPIRED : to, d.on(), d.summary(), c.decisionNumber);
+        return c;
+    }
+
+    /**
+     * A body without authority for the vote's form (or a cell that voted on expulsion) sends the file up: a new case
+     * opens before the body the rules name, and this one records where it went.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DisciplineCase proposeUp(OrgUnitCopy actorUnit, UUID id, long version, DisciplineRequests.StepRecord r) {
+        DisciplineCase c = lockVisible(actorUnit, id, version);
+        RuleSet rules = act(c, actorUnit, Action.PROPOSE_UP);
+        Status to = DisciplineWorkflow.next(c.status, Action.PROPOSE_UP);
+        checkStepDate(c, r.on());
+        OrgUnitCopy unit = OrgUnitCopy.findById(c.decidingUnitId);
+        Form form = c.expulsionProposalReached != null ? Form.EXPULSION : c.voteResultForm;
+        if (c.expulsionProposalReached == null && allowedForms(c, rules, unit, c.decidingBody, r.on()).contains(form)) {
+            throw ProblemException.ruleViolated("form", "propose-only-without-authority", "the " + c.decidingBody
+                    + " may decide " + form + " for this subject itself");
+        }
+        FormAuthority.Seat target = FormAuthority.proposalTarget(rules, new FormAuthority.Seat(unit, c.decidingBody), form,
+                (u, body) -> allowedForms(c, rules, u, body, r.on()), uid -> OrgUnitCopy.findById(uid)).orElseThrow(() ->
+                ProblemException.ruleViolated("form", "competent-body-exists", "no body above in the directory copy may decide " + form
+                        + " for this subject"));
+        DisciplineCase up = proposal(c, target, form);
+        c.proposedToUnitId = up.decidingUnitId;
+        c.proposedToBody = up.decidingBody;
+        c.proposalCaseId = up.id;
+        move(c, Action.PROPOSE_UP.name(), to, r.on(), r.summary(), r.document());
+        return c;
+    }
+
+    /** The announcement: the decision takes effect (for a cell, at the announcement of the vote), the appeal window opens. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DisciplineCase announce(OrgUnitCopy actorUnit, UUID id, long version, DisciplineRequests.StepRecord r) {
+        DisciplineCase c = lockVisible(actorUnit, id, version);
+        RuleSet rules = act(c, actorUnit, Action.ANNOUNCE);
+        Status to = DisciplineWorkflow.next(c.status, Action.ANNOUNCE);
+        checkStepDate(c, r.on());
+        c.announcedOn = r.on();
+        c.effectUntil = DisciplineEffect.effectUntil(rules, c.decidedForm, r.on());
+        c.appealWindowEnds = DisciplineEffect.appealWindowEnds(rules, r.on(), ruleSets.workingDays());
+        move(c, Action.ANNOUNCE.name(), to, r.on(), r.summary(), r.document());
+        events.decided(c, EventTypes.DISCIPLINE_DECIDED, null);
+        return c;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DisciplineCase reportUp(OrgUnitCopy actorUnit, UUID id, long version, DisciplineRequests.StepRecord r) {
+        DisciplineCase c = lockVisible(actorUnit, id, version);
+        act(c, actorUnit, Action.REPORT_UP);
+        Status to = DisciplineWorkflow.next(c.status, Action.REPORT_UP);
+        checkStepDate(c, r.on());
+        c.reportedUpOn = r.on();
+        move(c, Action.REPORT_UP.name(), to, r.on(), r.summary(), r.document());
+        return c;
+    }
+
+    /**
+     * Ends the effect of the decisions whose last day in effect is before {@code today}, unless a later case against
+     * the same subject, opened while in effect, is still pending (§6). Returns how many ended.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int endEffects(LocalDate today, int max) {
+        List<DisciplineCase> due = DisciplineCase.<DisciplineCase>find("status in ?1 and effectUntil < ?2 order by effectUntil",
+                List.of(Status.ANNOUNCED, Status.REPORTED_UP), today).withLock(LockModeType.PESSIMISTIC_WRITE)
+                // replicas skip the rows another one holds
+                .withHint("jakarta.persistence.lock.timeout", -2).page(0, max).list();
+        int ended = 0;
+        for (DisciplineCase c : due) {
+            if (newerPendingCase(c)) {
+                continue;
+            }
+            c.effectEndedOn = c.effectUntil.plusDays(1);
+            move(c, Action.END_EFFECT.name(), Status.EFFECT_ENDED, c.effectEndedOn, null, null);
+            events.effectEnded(c);
+            ended++;
+        }
+        return ended;
+    }
+
+    private boolean newerPendingCase(DisciplineCase c) {
+        String subject = c.subjectType == SubjectType.MEMBER ? "subjectMemberId" : "subjectOrgUnitId";
+        Object subjectId = c.subjectType == SubjectType.MEMBER ? c.subjectMemberId : c.subjectOrgUnitId;
+        return DisciplineCase.count("subjectType = ?1 and " + subject + " = ?2 and id <> ?3 and status in ?4 and createdAt >= ?5",
+                c.subjectType, subjectId, c.id, PENDING, c.announcedOn.atStartOfDay(clock.getZone()).toInstant()) > 0;
+    }
+
+    /** The forms {@code body} of {@code unit} may decide for this case's subject (§3.1, §3.2). */
+    Set<Form> allowedForms(DisciplineCase c, RuleSet rules, OrgUnitCopy unit, Body body, LocalDate on) {
+        if (c.subjectType == SubjectType.ORG_UNIT) {
+            return FormAuthority.orgForms(rules, body, unit, OrgUnitCopy.findById(c.subjectOrgUnitId));
+        }
+        MemberCopy m = member(c);
+        if (m == null) {
+            throw ProblemException.ruleViolated("subjectMemberId", "member-exists", "the member is not in the directory copy yet");
+        }
+        var category = FormAuthority.category(m, unit, uid -> OrgUnitCopy.findById(uid), on);
+        if (unit.id.equals(c.decidingUnitId)) {
+            c.subjectCategory = category;
+        }
+        return FormAuthority.memberForms(rules, body, unit, category, c.higherLevelTask);
+    }
+
+    private String proposalHint(DisciplineCase c, RuleSet rules, OrgUnitCopy unit, Form form, LocalDate on) {
+        return FormAuthority.proposalTarget(rules, new FormAuthority.Seat(unit, c.decidingBody), form,
+                        (u, body) -> allowedForms(c, rules, u, body, on), uid -> OrgUnitCopy.findById(uid))
+                .map(s -> " (the " + s.body() + " of " + s.unit().name + " may)").orElse("");
+    }
+
+    private DisciplineCase proposal(DisciplineCase c, FormAuthority.Seat target, Form form) {
+        if (DisciplineCase.count("originType = ?1 and originId = ?2", OriginType.DISCIPLINE_CASE, c.id) > 0) {
+            throw ProblemException.conflict("status", "proposed-once", "this case was already proposed up");
+        }
+        Instant now = Instant.now(clock);
+        DisciplineCase up = new DisciplineCase();
+        up.id = UUID.randomUUID();
+        up.subjectType = c.subjectType;
+        up.subjectMemberId = c.subjectMemberId;
+        up.subjectOrgUnitId = c.subjectOrgUnitId;
+        up.subjectName = c.subjectName;
+        up.decidingUnitId = target.unit().id;
+        up.decidingBody = target.body();
+        up.source = Source.PROPOSAL;
+        up.originType = OriginType.DISCIPLINE_CASE;
+        up.originId = c.id;
+        up.summary = c.summary;
+        up.summaryFolded = c.summaryFolded;
+        up.proposedForm = form;
+        up.especiallySerious = c.especiallySerious;
+        up.higherLevelTask = c.higherLevelTask;
+        up.mitigating = c.mitigating;
+        up.aggravating = c.aggravating;
+        up.decisionToInspectOn = c.decisionToInspectOn;
+        up.concludedOn = null;
+        up.status = Status.OPENED;
+        up.ruleSetId = c.ruleSetId;
+        up.version = 1;
+        up.createdBy = caller.subject();
+        up.createdAt = now;
+        up.updatedAt = now;
+        up.persist();
+        int seq = 0;
+        for (DisciplineParts.Act a : DisciplineParts.Act.of(c.id)) {
+            DisciplineParts.Act copy = new DisciplineParts.Act();
+            copy.caseId = up.id;
+            copy.seq = seq++;
+            copy.act = a.act;
+            copy.article = a.article;
+            copy.group = a.group;
+            copy.actFrom = a.actFrom;
+            copy.actTo = a.actTo;
+            copy.continuing = a.continuing;
+            copy.exemptKind = a.exemptKind;
+            copy.violationId = a.violationId;
+            copy.persist();
+        }
+        record(up, "OPEN", null, Status.OPENED, today(), "Đề nghị của " + c.decidingBody + " (hồ sơ " + c.id + ")", null);
+        return up;
+    }
+
+    private static String tallySummary(VoteTally.Result t, int denominator) {
+        StringBuilder s = new StringBuilder("Mẫu số " + denominator + ":");
+        t.lines().forEach(l -> s.append(' ').append(l.form()).append(' ').append(l.votes()).append(" (cộng dồn ")
+                .append(l.cumulative()).append(l.reached() ? ", đạt" : ", không đạt").append(')'));
+        s.append(". Kết quả: ").append(t.result() == null ? "không hình thức nào đạt" : t.result());
+        if (t.expulsionProposed()) {
+            s.append(". Đề nghị khai trừ: ").append(Boolean.TRUE.equals(t.expulsionProposalReached()) ? "đạt 2/3" : "không đạt 2/3, vẫn báo cáo cấp trên");
+        }
+        return s.toString();
+    }
+
+    private void checkDraft(DisciplineRequests.Draft d, OrgUnitCopy decidingUnit, MemberCopy member, RuleSet rules) {
+        List<FieldError> errors = new ArrayList<>();
+        OrgUnitCopy subjectUnit = d.subjectType() == SubjectType.MEMBER
+                ? (member == null ? null : OrgUnitCopy.findById(member.unitId))
+                : (d.subjectOrgUnitId() == null ? null : OrgUnitCopy.findById(d.subjectOrgUnitId()));
+        DisciplineRules.checkSubject(d, member, subjectUnit, decidingUnit, rules, errors);
+        DisciplineRules.checkContent(d, rules, today(), errors);
+        if (!FormAuthority.bodiesOf(rules, decidingUnit).contains(d.decidingBody())) {
+            errors.add(new FieldError("decidingBody", "body-exists", "the unit has no " + d.decidingBody() + "; it has "
+                    + FormAuthority.bodiesOf(rules, decidingUnit)));
+        }
+        if (d.proposedForm() != null && errors.isEmpty()) {
+            addIfNotNull(errors, DisciplineRules.formFits(rules, d.subjectType(), member, d.proposedForm(), d.especiallySerious(), today(),
+                    "proposedForm"));
+        }
+        ProblemException.throwIfAny("case", errors);
+    }
+
+    private void setContent(DisciplineCase c, DisciplineRequests.Draft d, MemberCopy member) {
+        if (d.subjectType() == SubjectType.MEMBER) {
+            c.subjectMemberId = member.id;
+            c.subjectOrgUnitId = member.unitId;
+            c.subjectName = member.fullName;
+        } else {
+            OrgUnitCopy u = OrgUnitCopy.findById(d.subjectOrgUnitId());
+            c.subjectOrgUnitId = u.id;
+            c.subjectName = u.name;
+        }
+        c.summary = VietnameseText.normalise(d.summary());
+        c.summaryFolded = VietnameseText.fold(c.summary);
+        c.proposedForm = d.proposedForm();
+        c.especiallySerious = d.especiallySerious();
+        c.higherLevelTask = d.higherLevelTask();
+        c.mitigating = d.mitigating() == null ? new String[0] : d.mitigating().toArray(String[]::new);
+        c.aggravating = d.aggravating() == null ? new String[0] : d.aggravating().toArray(String[]::new);
+        c.decisionToInspectOn = d.decisionToInspectOn();
+        c.concludedOn = d.concludedOn();
+    }
+
+    private void writeActs(DisciplineCase c, List<DisciplineRequests.ActRef> acts) {
+        for (int i = 0; i < acts.size(); i++) {
+            DisciplineRequests.ActRef r = acts.get(i);
+            DisciplineParts.Act a = new DisciplineParts.Act();
+            a.caseId = c.id;
+            a.seq = i;
+            a.act = VietnameseText.normalise(r.act());
+            a.article = r.article() == null ? null : r.article().strip();
+            a.group = r.group();
+            a.actFrom = r.actFrom();
+            a.actTo = r.actTo();
+            a.continuing = r.continuing();
+            a.exemptKind = r.exemptKind();
+            a.persist();
+        }
+    }
+
+    private static Body bodyOfInspection(String decidingBody) {
+        return switch (decidingBody) {
+            case "CELL" -> Body.CELL;
+            case "STANDING_COMMITTEE" -> Body.STANDING_COMMITTEE;
+            case "INSPECTION_COMMISSION" -> Body.INSPECTION_COMMISSION;
+            default -> Body.COMMITTEE;
+        };
+    }
+
+    private static MemberCopy member(DisciplineCase c) {
+        return c.subjectMemberId == null ? null : MemberCopy.findById(c.subjectMemberId);
+    }
+
+    private static void addIfNotNull(List<FieldError> errors, FieldError e) {
+        if (e != null) {
+            errors.add(e);
+        }
+    }
+
+    private RuleSet act(DisciplineCase c, OrgUnitCopy actorUnit, Action action) {
+        RuleSet rules = ruleSets.byId(c.ruleSetId).orElseThrow();
+        authority.requireAllowed(c, actorUnit, action.actor, rules);
+        return rules;
+    }
+
+    private DisciplineCase lockVisible(OrgUnitCopy actorUnit, UUID id, long expectedVersion) {
+        DisciplineCase c = authority.requireVisible(actorUnit, id, em.find(DisciplineCase.class, id, LockModeType.PESSIMISTIC_WRITE));
+        if (expectedVersion != c.version) {
+            throw ProblemException.staleVersion(c.version);
+        }
+        return c;
+    }
+
+    private void checkStepDate(DisciplineCase c, LocalDate on) {
+        List<FieldError> errors = new ArrayList<>();
+        DisciplineRules.stepDate(on, "on", lastStepDate(c), today(), errors);
+        ProblemException.throwIfAny("step", errors);
+    }
+
+    /** The date of the last step taken (opening and edits are dated the day they were recorded, so they do not count). */
+    private static LocalDate lastStepDate(DisciplineCase c) {
+        List<DisciplineParts.Step> steps = DisciplineParts.Step.list(
+                "caseId = ?1 and action not in ('OPEN', 'EDIT') order by onDate desc", c.id);
+        return steps.isEmpty() ? null : steps.get(0).onDate;
+    }
+
+    private void move(DisciplineCase c, String action, Status to, LocalDate on, String summary, String document) {
+        Status from = c.status;
+        c.status = to;
+        changed(c);
+        record(c, action, from, to, on, summary, document);
+    }
+
+    private void record(DisciplineCase c, String action, Status from, Status to, LocalDate on, String summary, String document) {
+        DisciplineParts.Step s = new DisciplineParts.Step();
+        s.caseId = c.id;
+        s.action = action;
+        s.fromStatus = from == null ? to : from;
+        s.toStatus = to;
+        s.onDate = on;
+        s.summary = VietnameseText.normalise(summary);
+        s.document = VietnameseText.normalise(document);
+        s.actor = actor();
+        s.at = c.updatedAt;
+        s.persist();
+        audit.record("discipline-case." + action.toLowerCase(), "discipline-case", c.id,
+                Map.of("status", to.name(), "on", on.toString(), "version", c.version));
+    }
+
+    /** The caller, or the service itself when an event changes the case. */
+    private String actor() {
+        return Arc.container().requestContext().isActive() ? caller.subject() : "system:discipline-service";
+    }
+
+    private void changed(DisciplineCase c) {
+        c.version++;
+        c.updatedAt = Instant.now(clock);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

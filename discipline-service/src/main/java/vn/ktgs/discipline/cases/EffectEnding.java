@@ -1,0 +1,40 @@
+package vn.ktgs.discipline.cases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.ktgs.kit.tasks.PeriodicTask;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+
+/** Ends, by itself, the effect of each decision whose 12 months have passed, and emits {@code discipline.effect-ended} for it. */
+@ApplicationScoped
+public class EffectEnding implements PeriodicTask {
+    private static final int BATCH = 500;
+
+    private final DisciplineCases cases;
+    private final Clock clock;
+    private final Duration every;
+
+    EffectEnding(DisciplineCases cases, Clock clock, @ConfigProperty(name = "ktgs.discipline.effect-check", defaultValue = "1h") Duration every) {
+        this.cases = cases;
+        this.clock = clock;
+        this.every = every;
+    }
+
+    @Override
+    public String name() {
+        return "end of discipline effects";
+    }
+
+    @Override
+    public Duration every() {
+        return every;
+    }
+
+    @Override
+    public void run() {
+        cases.endEffects(LocalDate.now(clock), BATCH);
+    }
+}
