@@ -6,18 +6,15 @@ import vn.ktgs.kit.rules.RuleSet;
 import vn.ktgs.kit.rules.WorkingDays;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * The statute of limitations (thời hiệu, DOMAIN §6). Each act counts from its end (a continuing act does not start
- * counting); a new violation that begins within an earlier act's period restarts that act's count from the new act's
- * end. The period runs by the form (none for the forms the rule set does not list, nor for the exempt groups and
+ * The statute of limitations (thời hiệu, DOMAIN §6). The count runs from the end of the act (a continuing act does not
+ * start it); a new violation restarts it, so a case counts from the end of its latest act. The period runs by the form (none for the forms the rule set does not list, nor for the exempt groups and
  * kinds) until the end-point of the rule set: the competent body's conclusion (QĐ 69) or the decision to inspect
  * (QĐ 102). The triggering day is not counted; the last day, if the calendar covers its year and it is not a working
- * day, rolls to the next working day. The case is expired when every act is: it is still concluded and voted, but
- * not executed.
+ * day, rolls to the next working day. An expired case is still concluded and voted, but not executed.
  */
 public final class Limitation {
     static final String MONTHS = "discipline.limitation.months";
@@ -61,21 +58,9 @@ public final class Limitation {
         if (acts.stream().anyMatch(a -> a.to() == null)) {
             return new Result(true, "an act continues: the count has not started", endPoint, null, false);
         }
-        List<Act> sorted = new ArrayList<>(acts);
-        sorted.sort(Comparator.comparing(Act::to));
-        LocalDate latestLastDay = null;
-        for (int i = 0; i < sorted.size(); i++) {
-            LocalDate countFrom = sorted.get(i).to();
-            LocalDate last = lastDay(countFrom, months.asInt(), calendar);
-            // a later act that began within the period restarts the count from its own end
-            for (int j = i + 1; j < sorted.size() && !sorted.get(j).from().isAfter(last); j++) {
-                countFrom = sorted.get(j).to();
-                last = lastDay(countFrom, months.asInt(), calendar);
-            }
-            if (latestLastDay == null || last.isAfter(latestLastDay)) {
-                latestLastDay = last;
-            }
-        }
+        // a new violation within the period restarts the count: the case's count runs from the end of its latest act
+        LocalDate latestEnd = acts.stream().map(Act::to).max(Comparator.naturalOrder()).orElseThrow();
+        LocalDate latestLastDay = lastDay(latestEnd, months.asInt(), calendar);
         return new Result(true, months.asInt() + " months from the end of the act", endPoint, latestLastDay,
                 endPoint != null && endPoint.isAfter(latestLastDay));
     }
