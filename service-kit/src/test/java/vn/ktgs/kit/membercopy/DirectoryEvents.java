@@ -60,7 +60,12 @@ public final class DirectoryEvents implements AutoCloseable {
     }
 
     private static CloudEvent event(String type, UUID subject, JsonNode data) {
-        return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/ktgs/planning-service", type,
+        return event("/ktgs/planning-service", type, subject, data);
+    }
+
+    /** An event of another producer, with a fresh id. */
+    public static CloudEvent event(String source, String type, UUID subject, JsonNode data) {
+        return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type,
                 subject.toString(), Instant.now(), CloudEvent.JSON, null, null, data);
     }
 
@@ -75,7 +80,11 @@ public final class DirectoryEvents implements AutoCloseable {
 
     /** Publishes to the topic of the event's type, keyed by its subject, and waits for the broker's ack. */
     public void publish(CloudEvent e) throws Exception {
-        String topic = EventTypes.MEMBER_UPSERTED.equals(e.type()) ? Topics.MEMBERS : Topics.ORG_UNITS;
+        publish(EventTypes.MEMBER_UPSERTED.equals(e.type()) ? Topics.MEMBERS : Topics.ORG_UNITS, e);
+    }
+
+    /** Publishes to {@code topic}, keyed by the event's subject, and waits for the broker's ack. */
+    public void publish(String topic, CloudEvent e) throws Exception {
         ProducerRecord<String, String> r = new ProducerRecord<>(topic, e.subject(), wire(e));
         r.headers().add(CloudEvent.CONTENT_TYPE_HEADER, CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         producer.send(r).get();
