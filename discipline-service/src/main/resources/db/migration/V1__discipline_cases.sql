@@ -163,6 +163,10 @@ CREATE TABLE discipline_case (
     appeal_window_ends    date,
     reported_up_on        date,
     effect_ended_on       date,
+    -- the last appeal decision applied (appeal.decided from complaints-service)
+    appeal_id             uuid,
+    appeal_outcome        text,
+    appeal_decided_on     date,
     version               bigint      NOT NULL,
     created_by            text        NOT NULL,
     created_at            timestamptz NOT NULL,

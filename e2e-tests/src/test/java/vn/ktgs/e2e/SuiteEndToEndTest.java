@@ -112,7 +112,7 @@ class SuiteEndToEndTest {
 
     @Test
     @Order(2)
-    void aPlanItemInspectedAndConcludedShowsDoneInThePlansProgress() throws Exception {
+    void aPlanItemInspectedAndConcludedShowsDoneInThePlansProgressAndItsViolationBecomesADisciplineCase() throws Exception {
         String officer = "Bearer " + suite.token("officer-thanhsen");
         String committee = "Bearer " + suite.token("committee-thanhsen");
         String cell = "10000000-0000-4000-8000-000000000112";
@@ -153,7 +153,21 @@ class SuiteEndToEndTest {
         step(officer, id, 5, "draft-report", Map.of("on", "2026-11-12", "summary", "Dự thảo báo cáo"));
         step(officer, id, 6, "hearing", Map.of("on", "2026-11-16", "summary", "Chi bộ giải trình"));
         step(committee, id, 7, "conclude", Map.of("concludedOn", "2026-11-18", "strengths", "Chấp hành tốt",
-                "shortcomings", "Sinh hoạt chưa đều", "violations", java.util.List.of(), "remediation", java.util.List.of()));
+                "shortcomings", "Sinh hoạt chưa đều", "violations", java.util.List.of(Map.of("subjectOrgUnitId", cell,
+                        "act", "Không duy trì sinh hoạt chi bộ định kỳ 3 kỳ liên tiếp", "article", "Điều 7", "actFrom", "2026-03-01",
+                        "actTo", "2026-06-30", "continuing", false, "warrantsDiscipline", true)), "remediation", java.util.List.of()));
+
+        // the violation becomes a discipline case before the deciding body, from inspection-service's event
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().baseUri(suite.gateway()).header("Authorization", officer).queryParam("subjectOrgUnitId", cell)
+                        .queryParam("status", "OPENED").get("/api/v1/discipline-cases").then().statusCode(200)
+                        .body("items.find { it.source == 'INSPECTION' }.subjectType", equalTo("ORG_UNIT"))
+                        .body("items.find { it.source == 'INSPECTION' }.decidingBody", equalTo("COMMITTEE")));
+        String disciplineCase = given().baseUri(suite.gateway()).header("Authorization", officer).queryParam("subjectOrgUnitId", cell)
+                .get("/api/v1/discipline-cases").then().extract().path("items.find { it.source == 'INSPECTION' }.id");
+        given().baseUri(suite.gateway()).header("Authorization", officer).get("/api/v1/discipline-cases/" + disciplineCase).then()
+                .statusCode(200).body("origin.type", equalTo("INSPECTION")).body("origin.id", equalTo(id))
+                .body("acts[0].article", equalTo("Điều 7")).body("concludedOn", equalTo("2026-11-18"));
 
         // planning follows the inspection's events to the item's fulfilment
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->

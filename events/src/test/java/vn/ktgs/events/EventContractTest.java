@@ -144,6 +144,12 @@ class EventContractTest {
         assertEquals(Set.of(), schema("schemas/discipline.effect-ended.v1.json").validate(ej));
         assertFalse(schema("schemas/discipline.effect-ended.v1.json").validate(
                 ((com.fasterxml.jackson.databind.node.ObjectNode) ej.deepCopy()).put("form", "EXPULSION")).isEmpty());
+        AppealDecided a = new AppealDecided(UUID.randomUUID(), caseId, "CHANGED", "REPRIMAND", java.time.LocalDate.of(2027, 1, 20),
+                UUID.randomUUID(), "STANDING_COMMITTEE", new Origin("APPEAL", UUID.randomUUID()));
+        JsonNode aj = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(a));
+        assertEquals(Set.of(), schema("schemas/appeal.decided.v1.json").validate(aj));
+        assertFalse(schema("schemas/appeal.decided.v1.json").validate(
+                ((com.fasterxml.jackson.databind.node.ObjectNode) aj.deepCopy()).putNull("newForm")).isEmpty());
     }
 
     @Test

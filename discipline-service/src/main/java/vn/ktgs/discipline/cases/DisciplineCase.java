@@ -133,6 +133,12 @@ public class DisciplineCase extends PanacheEntityBase {
     public LocalDate reportedUpOn;
     @Column(name = "effect_ended_on")
     public LocalDate effectEndedOn;
+    @Column(name = "appeal_id")
+    public UUID appealId;
+    @Column(name = "appeal_outcome")
+    public String appealOutcome;
+    @Column(name = "appeal_decided_on")
+    public LocalDate appealDecidedOn;
     public long version;
     @Column(name = "created_by")
     public String createdBy;

@@ -14,9 +14,11 @@ import vn.ktgs.discipline.cases.DisciplineCodes.Status;
 import vn.ktgs.discipline.cases.DisciplineCodes.SubjectType;
 import vn.ktgs.discipline.cases.DisciplineCodes.ViolationGroup;
 import vn.ktgs.discipline.cases.DisciplineWorkflow.Action;
+import vn.ktgs.events.AppealDecided;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.InspectionViolationFound;
 import vn.ktgs.kit.audit.Audit;
+import vn.ktgs.kit.inbox.InvalidEventException;
 import vn.ktgs.kit.membercopy.MemberCopy;
 import vn.ktgs.kit.orgcopy.OrgUnitCopy;
 import vn.ktgs.kit.problem.FieldError;
@@ -46,6 +48,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class DisciplineCases {
     public static final String RULE_DOMAIN = "discipline";
+    private static final Set<Status> APPEALABLE = Set.of(Status.ANNOUNCED, Status.REPORTED_UP, Status.EFFECT_ENDED);
     private static final Set<Status> PENDING = Set.of(Status.OPENED, Status.DEFERRED, Status.SELF_CRITICISM, Status.HEARD,
             Status.VOTED, Status.DECIDED);
 
@@ -382,6 +385,58 @@ public class DisciplineCases {
         c.reportedUpOn = r.on();
         move(c, Action.REPORT_UP.name(), to, r.on(), r.summary(), r.document());
         return c;
+    }
+
+    /**
+     * Applies an appeal's decision (§3.3): upheld, the effect runs 12 months from the appeal decision; changed, the new
+     * form with its own effect from then; annulled, the decision has no effect any more. Announced as
+     * {@code discipline.amended}. An appeal already applied changes nothing; a case without an executed decision cannot
+     * take one (the event is parked for an operator).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyAppeal(AppealDecided a) {
+        DisciplineCase c = em.find(DisciplineCase.class, a.caseId(), LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw new InvalidEventException("appeal " + a.appealId() + " names no known discipline case " + a.caseId());
+        }
+        if (a.appealId().equals(c.appealId)) {
+            return;
+        }
+        if (!APPEALABLE.contains(c.status)) {
+            throw new InvalidEventException("appeal " + a.appealId() + " on case " + c.id + ", which has no decision in force (" + c.status + ")");
+        }
+        RuleSet rules = ruleSets.byId(c.ruleSetId).orElseThrow();
+        Status to = c.status;
+        switch (a.outcome()) {
+            case "UPHELD" -> c.effectUntil = DisciplineEffect.effectUntil(rules, c.decidedForm, a.decidedOn());
+            case "CHANGED" -> {
+                Form form;
+                try {
+                    form = Form.valueOf(String.valueOf(a.newForm()));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidEventException("appeal " + a.appealId() + " changed the form to an unknown one: " + a.newForm());
+                }
+                if (!DisciplineRules.formsOf(rules, c.subjectType).contains(form)) {
+                    throw new InvalidEventException("appeal " + a.appealId() + ": " + form + " is not a form for a " + c.subjectType);
+                }
+                c.decidedForm = form;
+                c.effectUntil = DisciplineEffect.effectUntil(rules, form, a.decidedOn());
+            }
+            case "ANNULLED" -> {
+                c.effectUntil = null;
+                to = Status.ANNULLED;
+            }
+            default -> throw new InvalidEventException("appeal " + a.appealId() + " has an unknown outcome " + a.outcome());
+        }
+        if (to == Status.EFFECT_ENDED && (c.effectUntil == null || !c.effectUntil.isBefore(today()))) {
+            to = Status.ANNOUNCED;
+            c.effectEndedOn = null;
+        }
+        c.appealId = a.appealId();
+        c.appealOutcome = a.outcome();
+        c.appealDecidedOn = a.decidedOn();
+        move(c, "APPEAL_" + a.outcome(), to, a.decidedOn(), "Quyết định giải quyết khiếu nại " + a.appealId(), null);
+        events.decided(c, EventTypes.DISCIPLINE_AMENDED, a.outcome());
     }
 
     /**

@@ -49,7 +49,11 @@ public final class DisciplineViews {
     /** The decision, its limitation check and its effect. {@code executed} is false when the limitation had expired. */
     public record DecisionView(String decisionNumber, LocalDate on, Form form, LocalDate limitationLastDay, boolean limitationExpired,
                                boolean executed, LocalDate announcedOn, LocalDate effectUntil, LocalDate appealWindowEnds,
-                               LocalDate reportedUpOn, LocalDate effectEndedOn, boolean inEffect) {
+                               LocalDate reportedUpOn, LocalDate effectEndedOn, boolean inEffect, Appeal appeal) {
+    }
+
+    /** The last appeal decision applied to the decision. */
+    public record Appeal(UUID appealId, String outcome, LocalDate decidedOn) {
     }
 
     public record CaseView(UUID id, SubjectType subjectType, UUID subjectMemberId, UUID subjectOrgUnitId, String subjectName,
@@ -72,7 +76,8 @@ public final class DisciplineViews {
         }
         DecisionView decision = c.decidedOn == null ? null : new DecisionView(c.decisionNumber, c.decidedOn, c.decidedForm,
                 c.limitationLastDay, Boolean.TRUE.equals(c.limitationExpired), !Boolean.TRUE.equals(c.limitationExpired), c.announcedOn,
-                c.effectUntil, c.appealWindowEnds, c.reportedUpOn, c.effectEndedOn, inEffect(c, today));
+                c.effectUntil, c.appealWindowEnds, c.reportedUpOn, c.effectEndedOn, inEffect(c, today),
+                c.appealId == null ? null : new Appeal(c.appealId, c.appealOutcome, c.appealDecidedOn));
         return new CaseView(c.id, c.subjectType, c.subjectMemberId, c.subjectOrgUnitId, c.subjectName, c.subjectCategory,
                 c.decidingUnitId, c.decidingBody, c.source, new Origin(c.originType, c.originId), c.summary, c.status, c.ruleSetId,
                 c.proposedForm, c.especiallySerious, c.higherLevelTask, Arrays.asList(c.mitigating), Arrays.asList(c.aggravating),

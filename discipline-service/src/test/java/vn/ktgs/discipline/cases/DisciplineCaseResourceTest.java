@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ktgs.devstack.DevstackTestResource;
+import vn.ktgs.events.AppealDecided;
 import vn.ktgs.events.EventJson;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.InspectionViolationFound;
@@ -27,6 +28,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -249,7 +251,50 @@ class DisciplineCaseResourceTest {
         assertEquals("2026-10-13", events.get(1).path("data").path("endedOn").asText());
     }
 
+    @Test
+    void anAppealsDecisionChangesOrAnnulsTheDecisionAndAnUnknownCaseIsParked() throws Exception {
+        String id = heard(tree.probationary, act("2026-04-01", "2026-04-30"));
+        vote(cellBody, id, 3, ballot(9, 0, Map.of("WARNING", 5))).statusCode(200);
+        step(cellBody, id, 4, "decide", Map.of("decisionNumber", "11-QĐ/CB", "on", "2026-11-05")).statusCode(200);
+        step(cellBody, id, 5, "announce", Map.of("on", "2026-11-05")).statusCode(200).body("decision.effectUntil", equalTo("2027-11-05"));
+        UUID caseId = UUID.fromString(id);
+        AppealDecided changed = new AppealDecided(UUID.randomUUID(), caseId, "CHANGED", "REPRIMAND", LocalDate.of(2026, 11, 20), tree.ward,
+                "STANDING_COMMITTEE", new Origin("APPEAL", null));
+        AppealDecided unknown = new AppealDecided(UUID.randomUUID(), UUID.randomUUID(), "UPHELD", null, LocalDate.of(2026, 11, 20), tree.ward,
+                "STANDING_COMMITTEE", new Origin("APPEAL", null));
+        vn.ktgs.events.CloudEvent unknownEvent = appealEvent(unknown);
+        try (DirectoryEvents d = new DirectoryEvents()) {
+            d.publish(Topics.COMPLAINTS, appealEvent(changed));
+            d.publish(Topics.COMPLAINTS, appealEvent(changed));
+            d.publish(Topics.COMPLAINTS, unknownEvent);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "REPRIMAND".equals(given().header("Authorization", officer)
+                .get(CASES + "/" + id).then().extract().path("decision.form")));
+        given().header("Authorization", officer).get(CASES + "/" + id).then().body("status", equalTo("ANNOUNCED"))
+                .body("decision.effectUntil", equalTo("2027-11-20")).body("decision.appeal.outcome", equalTo("CHANGED"))
+                .body("version", equalTo(7));
+        assertEquals(Set.of(DirectoryEvents.wire(unknownEvent)), DirectoryEvents.parked(Topics.deadLetter("discipline-service"),
+                Set.of(DirectoryEvents.wire(unknownEvent)), Duration.ofSeconds(30)));
+
+        try (DirectoryEvents d = new DirectoryEvents()) {
+            d.publish(Topics.COMPLAINTS, appealEvent(new AppealDecided(UUID.randomUUID(), caseId, "ANNULLED", null, LocalDate.of(2026, 11, 22),
+                    tree.province, "INSPECTION_COMMISSION", new Origin("APPEAL", null))));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ANNULLED".equals(given().header("Authorization", officer)
+                .get(CASES + "/" + id).then().extract().path("status")));
+        List<JsonNode> events = TopicWatcher.eventsFor(Topics.DISCIPLINE, id, e -> e.size() >= 3, Duration.ofSeconds(30));
+        assertEquals(List.of(EventTypes.DISCIPLINE_DECIDED, EventTypes.DISCIPLINE_AMENDED, EventTypes.DISCIPLINE_AMENDED),
+                events.stream().map(e -> e.path("type").asText()).toList());
+        assertEquals("CHANGED", events.get(1).path("data").path("amendment").asText());
+        assertEquals("REPRIMAND", events.get(1).path("data").path("form").asText());
+        assertEquals("ANNULLED", events.get(2).path("data").path("amendment").asText());
+    }
+
     // --- helpers
+
+    private static vn.ktgs.events.CloudEvent appealEvent(AppealDecided a) {
+        return DirectoryEvents.event("/ktgs/complaints-service", EventTypes.APPEAL_DECIDED, a.appealId(), EventJson.mapper().valueToTree(a));
+    }
 
     private String heard(UUID member, Map<String, Object> act) {
         String id = create(officer, draft(member, "CELL", null, act)).statusCode(201).extract().path("id");
