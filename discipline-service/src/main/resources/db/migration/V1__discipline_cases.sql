@@ -180,9 +180,9 @@ CREATE INDEX discipline_case_org_subject ON discipline_case (subject_org_unit_id
 CREATE INDEX discipline_case_decided ON discipline_case (decided_on, deciding_unit_id) WHERE decided_on IS NOT NULL;
 -- the decisions whose effect is still to end: a small partial index the periodic check walks
 CREATE INDEX discipline_case_effect_due ON discipline_case (effect_until) WHERE status IN ('ANNOUNCED', 'REPORTED_UP') AND effect_until IS NOT NULL;
--- one case per subject of an inspection's conclusion (its violations are the case's acts), and per proposal from below
+-- one case per subject of an inspection's conclusion or a denunciation's (its violations are the case's acts), and per proposal from below
 CREATE UNIQUE INDEX discipline_case_origin ON discipline_case (origin_type, origin_id, subject_type, coalesce(subject_member_id, subject_org_unit_id))
-    WHERE origin_id IS NOT NULL AND origin_type IN ('INSPECTION', 'DISCIPLINE_CASE');
+    WHERE origin_id IS NOT NULL AND origin_type IN ('INSPECTION', 'DENUNCIATION', 'DISCIPLINE_CASE');
 
 -- the vote per form (phiếu kín) and who was left out of the denominator
 CREATE TABLE discipline_vote (

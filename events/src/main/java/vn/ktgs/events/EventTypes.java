@@ -23,6 +23,8 @@ public final class EventTypes {
     public static final String DISCIPLINE_AMENDED = "vn.ktgs.discipline.amended.v1";
     /** A decision's effect ended by itself: {@link DisciplineEffectEnded}. */
     public static final String DISCIPLINE_EFFECT_ENDED = "vn.ktgs.discipline.effect-ended.v1";
+    /** A denunciation was concluded; a founded one proposes discipline: {@link DenunciationConcluded}. */
+    public static final String DENUNCIATION_CONCLUDED = "vn.ktgs.denunciation.concluded.v1";
     /** An appeal against a discipline decision was decided: {@link AppealDecided}. */
     public static final String APPEAL_DECIDED = "vn.ktgs.appeal.decided.v1";
 

@@ -150,6 +150,17 @@ class EventContractTest {
         assertEquals(Set.of(), schema("schemas/appeal.decided.v1.json").validate(aj));
         assertFalse(schema("schemas/appeal.decided.v1.json").validate(
                 ((com.fasterxml.jackson.databind.node.ObjectNode) aj.deepCopy()).putNull("newForm")).isEmpty());
+        UUID denunciation = UUID.randomUUID();
+        DenunciationConcluded c = new DenunciationConcluded(denunciation, UUID.randomUUID(), "INSPECTION_COMMISSION", "PARTLY_FOUNDED",
+                java.time.LocalDate.of(2026, 11, 2), java.util.List.of(new DenunciationConcluded.Accused("MEMBER", UUID.randomUUID(),
+                UUID.randomUUID(), "Nguyễn Văn A", true, java.util.List.of(new DenunciationConcluded.Violation("Vi phạm quy định về đất đai",
+                "Điều 29", java.time.LocalDate.of(2024, 1, 1), null, true)))), new Origin("DENUNCIATION", denunciation));
+        JsonNode cj = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(c));
+        assertEquals(Set.of(), schema("schemas/denunciation.concluded.v1.json").validate(cj));
+        assertEquals(c, EventJson.mapper().treeToValue(cj, DenunciationConcluded.class));
+        // the denouncer's identity has no place in it
+        assertFalse(schema("schemas/denunciation.concluded.v1.json").validate(
+                ((com.fasterxml.jackson.databind.node.ObjectNode) cj.deepCopy()).put("denouncerName", "x")).isEmpty());
     }
 
     @Test

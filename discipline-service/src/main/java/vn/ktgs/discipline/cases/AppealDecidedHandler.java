@@ -1,10 +1,8 @@
 package vn.ktgs.discipline.cases;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.ktgs.events.AppealDecided;
 import vn.ktgs.events.CloudEvent;
-import vn.ktgs.events.EventJson;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.Topics;
 import vn.ktgs.kit.inbox.EventHandler;
@@ -29,13 +27,8 @@ public class AppealDecidedHandler implements EventHandler {
         if (!EventTypes.APPEAL_DECIDED.equals(event.type())) {
             return;
         }
-        AppealDecided a;
-        try {
-            a = EventJson.mapper().treeToValue(event.data(), AppealDecided.class);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEventException("appeal.decided data does not match the contract", e);
-        }
-        if (a == null || a.appealId() == null || a.caseId() == null || a.outcome() == null || a.decidedOn() == null) {
+        AppealDecided a = EventHandler.data(event, AppealDecided.class);
+        if (a.appealId() == null || a.caseId() == null || a.outcome() == null || a.decidedOn() == null) {
             throw new InvalidEventException("appeal.decided without appealId, caseId, outcome or decidedOn");
         }
         cases.applyAppeal(a);

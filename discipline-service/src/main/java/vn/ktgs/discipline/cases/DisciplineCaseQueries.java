@@ -1,17 +1,15 @@
 package vn.ktgs.discipline.cases;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.ktgs.discipline.cases.DisciplineCodes.Form;
 import vn.ktgs.discipline.cases.DisciplineCodes.Status;
 import vn.ktgs.discipline.cases.DisciplineCodes.SubjectType;
-import vn.ktgs.kit.orgcopy.OrgSubtree;
 import vn.ktgs.kit.orgcopy.OrgUnitCopy;
+import vn.ktgs.kit.paging.ListQuery;
 import vn.ktgs.kit.paging.Page;
 import vn.ktgs.kit.paging.PageParams;
 import vn.ktgs.kit.rules.RuleSets;
-import vn.ktgs.kit.text.VietnameseText;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -52,46 +50,10 @@ public class DisciplineCaseQueries {
 
     /** Cases before {@code scope} (and, with {@code subtree}, every unit below it), latest change first. */
     public Page<DisciplineCase> list(OrgUnitCopy scope, boolean subtree, Filter f, PageParams paging) {
-        StringBuilder where = new StringBuilder();
-        Parameters params;
-        if (subtree) {
-            where.append(OrgSubtree.condition("decidingUnitId", "OrgUnitCopy"));
-            params = scope.subtree().parameters();
-        } else {
-            where.append("decidingUnitId = :unit");
-            params = Parameters.with("unit", scope.id);
-        }
-        if (f.status() != null) {
-            where.append(" and status = :status");
-            params.and("status", f.status());
-        }
-        if (f.form() != null) {
-            where.append(" and decidedForm = :form");
-            params.and("form", f.form());
-        }
-        if (f.subjectType() != null) {
-            where.append(" and subjectType = :subjectType");
-            params.and("subjectType", f.subjectType());
-        }
-        if (f.subjectMemberId() != null) {
-            where.append(" and subjectMemberId = :member");
-            params.and("member", f.subjectMemberId());
-        }
-        if (f.subjectOrgUnitId() != null) {
-            where.append(" and subjectOrgUnitId = :subjectUnit");
-            params.and("subjectUnit", f.subjectOrgUnitId());
-        }
-        if (f.year() != null) {
-            where.append(" and decidedOn >= :yearFrom and decidedOn <= :yearTo");
-            params.and("yearFrom", LocalDate.of(f.year(), 1, 1)).and("yearTo", LocalDate.of(f.year(), 12, 31));
-        }
-        if (f.q() != null && !f.q().isBlank()) {
-            where.append(" and summaryFolded like :q escape '\\'");
-            params.and("q", VietnameseText.containsPattern(f.q()));
-        }
-        var query = DisciplineCase.<DisciplineCase>find(where.toString(), Sort.descending("updatedAt").and("id"), params);
-        List<DisciplineCase> items = query.page(io.quarkus.panache.common.Page.of(paging.page, paging.size)).list();
-        return new Page<>(items, paging.page, paging.size, query.count());
+        ListQuery q = ListQuery.within(scope, subtree, "decidingUnitId").equal("status", f.status()).equal("decidedForm", f.form())
+                .equal("subjectType", f.subjectType()).equal("subjectMemberId", f.subjectMemberId())
+                .equal("subjectOrgUnitId", f.subjectOrgUnitId()).inYear("decidedOn", f.year()).contains("summaryFolded", f.q());
+        return ListQuery.page(DisciplineCase.find(q.where(), Sort.descending("updatedAt").and("id"), q.parameters()), paging);
     }
 
     /**

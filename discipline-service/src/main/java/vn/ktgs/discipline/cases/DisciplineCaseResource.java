@@ -32,6 +32,7 @@ import vn.ktgs.kit.orgcopy.CallerUnitCopy;
 import vn.ktgs.kit.paging.Page;
 import vn.ktgs.kit.paging.PageParams;
 import vn.ktgs.kit.security.Roles;
+import vn.ktgs.kit.time.StatisticsParams;
 import vn.ktgs.kit.time.StatisticsPeriod;
 import vn.ktgs.kit.web.Idempotency;
 import vn.ktgs.kit.web.Params;
@@ -260,22 +261,10 @@ public class DisciplineCaseResource {
     @APIResponse(responseCode = "200", description = "counts by form, body and violation group",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisciplineReports.Statistics.class)),
                     @Content(mediaType = "text/csv")})
-    public Response statistics(@QueryParam("org") String org, @QueryParam("period") @DefaultValue("YEAR") String period,
-                               @QueryParam("year") @Min(2000) @Max(2100) Integer year,
-                               @QueryParam("month") @Min(1) @Max(12) Integer month,
-                               @QueryParam("quarter") @Min(1) @Max(4) Integer quarter,
-                               @QueryParam("term") @jakarta.validation.constraints.Pattern(regexp = "\\d{4}-\\d{4}",
-                                       message = "a term is written 2025-2030") String term,
-                               @QueryParam("format") @jakarta.validation.constraints.Pattern(regexp = "json|csv",
-                                       message = "format is json or csv") String format,
-                               @HeaderParam("Accept") String accept) {
-        StatisticsPeriod p = StatisticsPeriod.of(Params.enumValue(StatisticsPeriod.Type.class, period, "period"), year, month,
-                quarter, term);
-        DisciplineReports.Statistics s = reports.statistics(callerUnit.within(org), p.from(), p.to());
-        boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
-        return csv ? Response.ok(DisciplineReports.csv(s), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"discipline-statistics-" + p.from() + "-" + p.to() + ".csv\"").build()
-                : Response.ok(s, MediaType.APPLICATION_JSON).build();
+    public Response statistics(@Valid @BeanParam StatisticsParams q) {
+        StatisticsPeriod p = q.period();
+        DisciplineReports.Statistics s = reports.statistics(callerUnit.within(q.org), p.from(), p.to());
+        return q.respond(s, () -> DisciplineReports.csv(s), "discipline-statistics", p);
     }
 
     /** The codes of discipline cases with their Vietnamese labels. */

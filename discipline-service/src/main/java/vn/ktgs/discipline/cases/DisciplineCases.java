@@ -15,6 +15,7 @@ import vn.ktgs.discipline.cases.DisciplineCodes.SubjectType;
 import vn.ktgs.discipline.cases.DisciplineCodes.ViolationGroup;
 import vn.ktgs.discipline.cases.DisciplineWorkflow.Action;
 import vn.ktgs.events.AppealDecided;
+import vn.ktgs.events.DenunciationConcluded;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.InspectionViolationFound;
 import vn.ktgs.kit.audit.Audit;
@@ -129,59 +130,101 @@ public class DisciplineCases {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void openFromInspection(InspectionViolationFound v) {
-        SubjectType type = SubjectType.valueOf(v.subjectType());
-        UUID subject = type == SubjectType.MEMBER ? v.subjectMemberId() : v.subjectOrgUnitId();
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, v.inspectionId() + "/" + subject).getSingleResult();
-        Optional<DisciplineCase> existing = DisciplineCase.<DisciplineCase>find("originType = ?1 and originId = ?2 and subjectType = ?3 and "
-                + (type == SubjectType.MEMBER ? "subjectMemberId" : "subjectOrgUnitId") + " = ?4",
-                OriginType.INSPECTION, v.inspectionId(), type, subject).firstResultOptional();
-        DisciplineCase c = existing.orElse(null);
-        if (c != null && DisciplineParts.Act.count("caseId = ?1 and violationId = ?2", c.id, v.violationId()) > 0) {
+        EventSubject subject = new EventSubject(SubjectType.valueOf(v.subjectType()), v.subjectMemberId(), v.subjectOrgUnitId(), v.subjectName());
+        DisciplineCase c = findOrOpen(subject, Source.INSPECTION, OriginType.INSPECTION, v.inspectionId(), v.decidingUnitId(),
+                bodyOf(v.decidingBody()), v.decidedOn(), v.concludedOn(), "Vi phạm phát hiện qua kiểm tra: " + v.act());
+        if (DisciplineParts.Act.count("caseId = ?1 and violationId = ?2", c.id, v.violationId()) == 0) {
+            addAct(c, v.violationId(), v.act(), v.article(), v.actFrom(), v.continuing() ? null : v.actTo());
+        }
+    }
+
+    /**
+     * A founded (or partly founded) denunciation: a case before the handling body for each accused whose violations
+     * warrant discipline, with those violations as its acts. An unfounded one, or a repeated event, changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void openFromDenunciation(DenunciationConcluded d) {
+        if ("UNFOUNDED".equals(d.outcome())) {
             return;
         }
-        LocalDate on = v.concludedOn() != null ? v.concludedOn() : today();
-        if (c == null) {
-            RuleSet rules = ruleSets.inForce(RULE_DOMAIN, on);
-            Instant now = Instant.now(clock);
-            c = new DisciplineCase();
-            c.id = UUID.randomUUID();
-            c.subjectType = type;
-            c.subjectMemberId = v.subjectMemberId();
-            c.subjectOrgUnitId = v.subjectOrgUnitId();
-            c.subjectName = v.subjectName();
-            c.decidingUnitId = v.decidingUnitId();
-            c.decidingBody = bodyOfInspection(v.decidingBody());
-            c.source = Source.INSPECTION;
-            c.originType = OriginType.INSPECTION;
-            c.originId = v.inspectionId();
-            c.summary = VietnameseText.normalise("Vi phạm phát hiện qua kiểm tra: " + v.act());
-            c.summaryFolded = VietnameseText.fold(c.summary);
-            c.mitigating = new String[0];
-            c.aggravating = new String[0];
-            c.decisionToInspectOn = v.decidedOn();
-            c.concludedOn = v.concludedOn();
-            c.status = Status.OPENED;
-            c.ruleSetId = rules.id();
-            c.version = 1;
-            c.createdBy = actor();
-            c.createdAt = now;
-            c.updatedAt = now;
-            c.persist();
-            record(c, "OPEN", null, Status.OPENED, on, c.summary, null);
-        } else {
-            changed(c);
+        for (DenunciationConcluded.Accused a : d.accused()) {
+            if (!a.warrantsDiscipline() || a.violations() == null || a.violations().isEmpty()) {
+                continue;
+            }
+            EventSubject subject = new EventSubject(SubjectType.valueOf(a.type()), a.memberId(), a.orgUnitId(), a.name());
+            DisciplineCase c = findOrOpen(subject, Source.DENUNCIATION, OriginType.DENUNCIATION, d.denunciationId(), d.handlingUnitId(),
+                    bodyOf(d.handlingBody()), null, d.concludedOn(), "Vi phạm kết luận qua giải quyết tố cáo: " + a.violations().get(0).act());
+            if (DisciplineParts.Act.count("caseId", c.id) == 0) {
+                for (DenunciationConcluded.Violation v : a.violations()) {
+                    addAct(c, null, v.act(), v.article(), v.actFrom(), v.continuing() ? null : v.actTo());
+                }
+            }
         }
+    }
+
+    /** The subject an event names: a member (with the unit) or an org unit, and its name. */
+    private record EventSubject(SubjectType type, UUID memberId, UUID orgUnitId, String name) {
+        UUID id() {
+            return type == SubjectType.MEMBER ? memberId : orgUnitId;
+        }
+    }
+
+    /** The case an event's origin opened for this subject, or a new OPENED one; serialised per origin and subject. */
+    private DisciplineCase findOrOpen(EventSubject subject, Source source, OriginType originType, UUID originId, UUID unitId, Body body,
+                                      LocalDate decisionToInspectOn, LocalDate concludedOn, String summary) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, originId + "/" + subject.id()).getSingleResult();
+        Optional<DisciplineCase> existing = DisciplineCase.<DisciplineCase>find("originType = ?1 and originId = ?2 and subjectType = ?3 and "
+                + (subject.type() == SubjectType.MEMBER ? "subjectMemberId" : "subjectOrgUnitId") + " = ?4",
+                originType, originId, subject.type(), subject.id()).firstResultOptional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        LocalDate on = concludedOn != null ? concludedOn : today();
+        Instant now = Instant.now(clock);
+        DisciplineCase c = new DisciplineCase();
+        c.id = UUID.randomUUID();
+        c.subjectType = subject.type();
+        c.subjectMemberId = subject.memberId();
+        c.subjectOrgUnitId = subject.orgUnitId();
+        c.subjectName = subject.name();
+        c.decidingUnitId = unitId;
+        c.decidingBody = body;
+        c.source = source;
+        c.originType = originType;
+        c.originId = originId;
+        c.summary = VietnameseText.normalise(summary.length() > 2000 ? summary.substring(0, 2000) : summary);
+        c.summaryFolded = VietnameseText.fold(c.summary);
+        c.mitigating = new String[0];
+        c.aggravating = new String[0];
+        c.decisionToInspectOn = decisionToInspectOn;
+        c.concludedOn = concludedOn;
+        c.status = Status.OPENED;
+        c.ruleSetId = ruleSets.inForce(RULE_DOMAIN, on).id();
+        c.version = 1;
+        c.createdBy = actor();
+        c.createdAt = now;
+        c.updatedAt = now;
+        c.persist();
+        record(c, "OPEN", null, Status.OPENED, on, c.summary, null);
+        return c;
+    }
+
+    /** An act from an event; its group is OTHER until an officer sets it. */
+    private void addAct(DisciplineCase c, UUID violationId, String act, String article, LocalDate from, LocalDate to) {
         DisciplineParts.Act a = new DisciplineParts.Act();
         a.caseId = c.id;
         a.seq = (int) DisciplineParts.Act.count("caseId", c.id);
-        a.act = VietnameseText.normalise(v.act());
-        a.article = v.article();
+        a.act = VietnameseText.normalise(act);
+        a.article = article;
         a.group = ViolationGroup.OTHER;
-        a.actFrom = v.actFrom();
-        a.actTo = v.continuing() ? null : v.actTo();
-        a.continuing = v.continuing();
-        a.violationId = v.violationId();
+        a.actFrom = from;
+        a.actTo = to;
+        a.continuing = to == null;
+        a.violationId = violationId;
         a.persist();
+        if (a.seq > 0) {
+            changed(c);
+        }
     }
 
     /** Deferral on a ground of §6: no step but the resumption until then. */
@@ -609,7 +652,8 @@ public class DisciplineCases {
         }
     }
 
-    private static Body bodyOfInspection(String decidingBody) {
+    /** The body an inspection or denunciation names; a staff agency acts for its committee. */
+    private static Body bodyOf(String decidingBody) {
         return switch (decidingBody) {
             case "CELL" -> Body.CELL;
             case "STANDING_COMMITTEE" -> Body.STANDING_COMMITTEE;

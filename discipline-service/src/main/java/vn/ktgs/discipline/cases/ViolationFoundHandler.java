@@ -1,9 +1,7 @@
 package vn.ktgs.discipline.cases;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.ktgs.events.CloudEvent;
-import vn.ktgs.events.EventJson;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.InspectionViolationFound;
 import vn.ktgs.events.Topics;
@@ -33,13 +31,8 @@ public class ViolationFoundHandler implements EventHandler {
         if (!EventTypes.INSPECTION_VIOLATION_FOUND.equals(event.type())) {
             return;
         }
-        InspectionViolationFound v;
-        try {
-            v = EventJson.mapper().treeToValue(event.data(), InspectionViolationFound.class);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEventException("violation-found data does not match the contract", e);
-        }
-        if (v == null || v.violationId() == null || v.inspectionId() == null || v.decidingUnitId() == null || v.decidingBody() == null
+        InspectionViolationFound v = EventHandler.data(event, InspectionViolationFound.class);
+        if (v.violationId() == null || v.inspectionId() == null || v.decidingUnitId() == null || v.decidingBody() == null
                 || !SUBJECT_TYPES.contains(v.subjectType()) || v.subjectOrgUnitId() == null || v.act() == null || v.actFrom() == null
                 || ("MEMBER".equals(v.subjectType()) && v.subjectMemberId() == null) || (!v.continuing() && v.actTo() == null)
                 || v.subjectName() == null) {

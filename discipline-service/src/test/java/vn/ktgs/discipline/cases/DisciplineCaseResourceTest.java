@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ktgs.devstack.DevstackTestResource;
 import vn.ktgs.events.AppealDecided;
+import vn.ktgs.events.DenunciationConcluded;
 import vn.ktgs.events.EventJson;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.InspectionViolationFound;
@@ -290,7 +291,91 @@ class DisciplineCaseResourceTest {
         assertEquals("ANNULLED", events.get(2).path("data").path("amendment").asText());
     }
 
+    @Test
+    void aWardCommitteeProposesToDissolveACellAndTheProvinceCommitteeDecides() {
+        String wardOfficer = bearer(tree.ward, "officer");
+        String wardCommittee = bearer(tree.ward, "committee");
+        Map<String, Object> d = new HashMap<>(draft(tree.member, "COMMITTEE", null, act("2026-01-01", "2026-09-30")));
+        d.remove("subjectMemberId");
+        d.put("subjectType", "ORG_UNIT");
+        d.put("subjectOrgUnitId", tree.cell.toString());
+        d.put("summary", "Chi bộ không sinh hoạt 3 kỳ liên tiếp");
+        String id = create(wardOfficer, d).statusCode(201).body("subjectName", equalTo("Chi bộ Tổ dân phố 5"))
+                .body("subjectType", equalTo("ORG_UNIT")).extract().path("id");
+        d.put("summary", "Chi bộ không sinh hoạt đảng 3 kỳ liên tiếp");
+        given().header("Authorization", wardOfficer).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(d)
+                .put(CASES + "/" + id).then().statusCode(200).header("ETag", "\"2\"").body("summary", equalTo("Chi bộ không sinh hoạt đảng 3 kỳ liên tiếp"));
+        step(wardOfficer, id, 2, "self-criticism", Map.of("outcome", "MADE", "on", "2026-11-02")).statusCode(200);
+        step(wardOfficer, id, 3, "hearing", Map.of("on", "2026-11-03", "heardBy", "Đồng chí Phó Bí thư Đảng ủy phường")).statusCode(200);
+        // a member's form for an organisation is refused
+        vote(wardCommittee, id, 4, ballot(15, 0, Map.of("EXPULSION", 9))).statusCode(422).body("errors[0].rule", equalTo("form-fits-subject"));
+        vote(wardCommittee, id, 4, ballot(15, 0, Map.of("DISSOLUTION", 9))).statusCode(200).body("vote.result", equalTo("DISSOLUTION"));
+        step(wardCommittee, id, 5, "decide", Map.of("decisionNumber", "01-QĐ/ĐU", "on", "2026-11-05")).statusCode(422)
+                .body("errors[0].rule", equalTo("authority"));
+        String up = step(wardCommittee, id, 5, "propose-up", Map.of("on", "2026-11-05")).statusCode(200)
+                .body("proposedTo.unitId", equalTo(tree.province.toString())).body("proposedTo.body", equalTo("COMMITTEE"))
+                .extract().path("proposedTo.caseId");
+        // the ward can no longer see the case above it; the province can
+        given().header("Authorization", wardOfficer).get(CASES + "/" + up).then().statusCode(404);
+        given().header("Authorization", bearer(tree.province, "viewer")).get(CASES + "/" + up).then().statusCode(200)
+                .body("subjectType", equalTo("ORG_UNIT")).body("proposedForm", equalTo("DISSOLUTION"));
+    }
+
+    @Test
+    void aFoundedDenunciationOpensACasePerAccusedWhoseViolationsWarrantDiscipline() throws Exception {
+        UUID founded = UUID.randomUUID();
+        UUID unfounded = UUID.randomUUID();
+        var violation = new DenunciationConcluded.Violation("Sử dụng tài sản công vào việc riêng", "Điều 35", LocalDate.of(2025, 2, 1),
+                LocalDate.of(2025, 8, 1), false);
+        DenunciationConcluded d = new DenunciationConcluded(founded, tree.ward, "INSPECTION_COMMISSION", "PARTLY_FOUNDED",
+                LocalDate.of(2026, 11, 9), List.of(
+                new DenunciationConcluded.Accused("MEMBER", tree.secretary, tree.cell, "Nguyễn Văn Hùng", true, List.of(violation)),
+                new DenunciationConcluded.Accused("MEMBER", tree.member, tree.cell, "Trần Thị Lụa", false, List.of())),
+                new Origin("DENUNCIATION", founded));
+        DenunciationConcluded none = new DenunciationConcluded(unfounded, tree.ward, "INSPECTION_COMMISSION", "UNFOUNDED",
+                LocalDate.of(2026, 11, 9), List.of(new DenunciationConcluded.Accused("MEMBER", tree.member, tree.cell, "Trần Thị Lụa",
+                true, List.of(violation))), new Origin("DENUNCIATION", unfounded));
+        List<vn.ktgs.events.CloudEvent> events = List.of(denunciationEvent(none), denunciationEvent(d), denunciationEvent(d));
+        try (DirectoryEvents e = new DirectoryEvents()) {
+            for (vn.ktgs.events.CloudEvent event : events) {
+                e.publish(Topics.COMPLAINTS, event);
+            }
+        }
+        String ids = String.join("','", events.stream().map(vn.ktgs.events.CloudEvent::id).toList());
+        // all three applied: the unfounded one opened nothing, the repeat changed nothing
+        await().atMost(Duration.ofSeconds(30)).until(() -> DisciplineTree.count(db,
+                "SELECT count(*) FROM kit_processed_event WHERE event_id IN ('" + ids + "')") == 3);
+        assertEquals(1, DisciplineTree.count(db, "SELECT count(*) FROM discipline_case WHERE origin_id = '" + founded + "'"));
+        assertEquals(0, DisciplineTree.count(db, "SELECT count(*) FROM discipline_case WHERE origin_id = '" + unfounded + "'"));
+        String id = given().header("Authorization", bearer(tree.ward, "commission")).get(CASES + "?subjectMemberId=" + tree.secretary
+                + "&q=tai san cong").then().statusCode(200).body("items", hasSize(1)).extract().path("items[0].id");
+        given().header("Authorization", bearer(tree.ward, "commission")).get(CASES + "/" + id).then().statusCode(200)
+                .body("source", equalTo("DENUNCIATION")).body("origin.id", equalTo(founded.toString()))
+                .body("decidingBody", equalTo("INSPECTION_COMMISSION")).body("acts", hasSize(1)).body("acts[0].article", equalTo("Điều 35"));
+        // an officer who opens the same case by hand meets the one the event opened
+        Map<String, Object> again = new HashMap<>(draft(tree.secretary, "INSPECTION_COMMISSION", null, act("2025-02-01", "2025-08-01")));
+        again.put("source", "DENUNCIATION");
+        again.put("originType", "DENUNCIATION");
+        again.put("originId", founded.toString());
+        create(bearer(tree.ward, "officer"), again).statusCode(409);
+    }
+
+    @Test
+    void theCodesAndRuleSetsAreReadable() {
+        given().header("Authorization", bearer(tree.cell, "viewer")).get(CASES + "/codes").then().statusCode(200)
+                .body("form.code", contains("REPRIMAND", "WARNING", "REMOVAL_FROM_POST", "EXPULSION", "DISSOLUTION"))
+                .body("form.labelVi", hasItem("Khai trừ"));
+        given().header("Authorization", bearer(tree.cell, "viewer")).get(CASES + "/rule-sets").then().statusCode(200)
+                .body("id", hasItems("DISCIPLINE-QD102-2017", "DISCIPLINE-QD69-2022", "DISCIPLINE-QD296-2025"));
+        given().get(CASES + "/codes").then().statusCode(401);
+    }
+
     // --- helpers
+
+    private static vn.ktgs.events.CloudEvent denunciationEvent(DenunciationConcluded d) {
+        return DirectoryEvents.event("/ktgs/complaints-service", EventTypes.DENUNCIATION_CONCLUDED, d.denunciationId(),
+                EventJson.mapper().valueToTree(d));
+    }
 
     private static vn.ktgs.events.CloudEvent appealEvent(AppealDecided a) {
         return DirectoryEvents.event("/ktgs/complaints-service", EventTypes.APPEAL_DECIDED, a.appealId(), EventJson.mapper().valueToTree(a));

@@ -1,16 +1,14 @@
 package vn.ktgs.inspection.inspection;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.ktgs.inspection.inspection.InspectionCodes.Activity;
 import vn.ktgs.inspection.inspection.InspectionCodes.Kind;
 import vn.ktgs.inspection.inspection.InspectionCodes.Status;
-import vn.ktgs.kit.orgcopy.OrgSubtree;
 import vn.ktgs.kit.orgcopy.OrgUnitCopy;
+import vn.ktgs.kit.paging.ListQuery;
 import vn.ktgs.kit.paging.Page;
 import vn.ktgs.kit.paging.PageParams;
-import vn.ktgs.kit.text.VietnameseText;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -56,49 +54,11 @@ public class InspectionQueries {
 
     /** Inspections decided by {@code scope} (and, with {@code subtree}, by every unit below it), latest change first. */
     public Page<Inspection> list(OrgUnitCopy scope, boolean subtree, Filter f, PageParams paging) {
-        StringBuilder where = new StringBuilder();
-        Parameters params;
-        if (subtree) {
-            where.append(OrgSubtree.condition("decidingUnitId", "OrgUnitCopy"));
-            params = scope.subtree().parameters();
-        } else {
-            where.append("decidingUnitId = :unit");
-            params = Parameters.with("unit", scope.id);
-        }
-        if (f.activity() != null) {
-            where.append(" and activity = :activity");
-            params.and("activity", f.activity());
-        }
-        if (f.kind() != null) {
-            where.append(" and kind = :kind");
-            params.and("kind", f.kind());
-        }
-        if (f.status() != null) {
-            where.append(" and status = :status");
-            params.and("status", f.status());
-        }
-        if (f.year() != null) {
-            where.append(" and openedOn >= :yearFrom and openedOn <= :yearTo");
-            params.and("yearFrom", LocalDate.of(f.year(), 1, 1)).and("yearTo", LocalDate.of(f.year(), 12, 31));
-        }
-        if (f.subjectOrgUnitId() != null) {
-            where.append(" and id in (select s.inspectionId from InspectionSubject s where s.orgUnitId = :subjectUnit)");
-            params.and("subjectUnit", f.subjectOrgUnitId());
-        }
-        if (f.subjectMemberId() != null) {
-            where.append(" and id in (select s.inspectionId from InspectionSubject s where s.memberId = :subjectMember)");
-            params.and("subjectMember", f.subjectMemberId());
-        }
-        if (f.planItemId() != null) {
-            where.append(" and planItemId = :planItem");
-            params.and("planItem", f.planItemId());
-        }
-        if (f.q() != null && !f.q().isBlank()) {
-            where.append(" and titleFolded like :q escape '\\'");
-            params.and("q", VietnameseText.containsPattern(f.q()));
-        }
-        var query = Inspection.<Inspection>find(where.toString(), Sort.descending("updatedAt").and("id"), params);
-        List<Inspection> items = query.page(io.quarkus.panache.common.Page.of(paging.page, paging.size)).list();
-        return new Page<>(items, paging.page, paging.size, query.count());
+        ListQuery q = ListQuery.within(scope, subtree, "decidingUnitId").equal("activity", f.activity()).equal("kind", f.kind())
+                .equal("status", f.status()).inYear("openedOn", f.year())
+                .and("id in (select s.inspectionId from InspectionSubject s where s.orgUnitId = :subjectUnit)", "subjectUnit", f.subjectOrgUnitId())
+                .and("id in (select s.inspectionId from InspectionSubject s where s.memberId = :subjectMember)", "subjectMember", f.subjectMemberId())
+                .equal("planItemId", f.planItemId()).contains("titleFolded", f.q());
+        return ListQuery.page(Inspection.find(q.where(), Sort.descending("updatedAt").and("id"), q.parameters()), paging);
     }
 }

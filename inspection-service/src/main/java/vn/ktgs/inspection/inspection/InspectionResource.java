@@ -35,6 +35,7 @@ import vn.ktgs.kit.paging.Page;
 import vn.ktgs.kit.paging.PageParams;
 import vn.ktgs.kit.security.Roles;
 import vn.ktgs.kit.web.Idempotency;
+import vn.ktgs.kit.time.StatisticsParams;
 import vn.ktgs.kit.time.StatisticsPeriod;
 import vn.ktgs.kit.web.Params;
 import vn.ktgs.kit.web.Versions;
@@ -313,22 +314,10 @@ public class InspectionResource {
     @APIResponse(responseCode = "200", description = "counts by kind and the total",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionReports.Statistics.class)),
                     @Content(mediaType = "text/csv")})
-    public Response statistics(@QueryParam("org") String org, @QueryParam("period") @DefaultValue("YEAR") String period,
-                               @QueryParam("year") @Min(2000) @Max(2100) Integer year,
-                               @QueryParam("month") @Min(1) @Max(12) Integer month,
-                               @QueryParam("quarter") @Min(1) @Max(4) Integer quarter,
-                               @QueryParam("term") @jakarta.validation.constraints.Pattern(regexp = "\\d{4}-\\d{4}",
-                                       message = "a term is written 2025-2030") String term,
-                               @QueryParam("format") @jakarta.validation.constraints.Pattern(regexp = "json|csv",
-                                       message = "format is json or csv") String format,
-                               @HeaderParam("Accept") String accept) {
-        StatisticsPeriod p = StatisticsPeriod.of(Params.enumValue(StatisticsPeriod.Type.class, period, "period"), year, month,
-                quarter, term);
-        InspectionReports.Statistics s = reports.statistics(callerUnit.within(org), p.from(), p.to());
-        boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
-        return csv ? Response.ok(InspectionReports.csv(s), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"inspection-statistics-" + p.from() + "-" + p.to() + ".csv\"").build()
-                : Response.ok(s, MediaType.APPLICATION_JSON).build();
+    public Response statistics(@Valid @BeanParam StatisticsParams q) {
+        StatisticsPeriod p = q.period();
+        InspectionReports.Statistics s = reports.statistics(callerUnit.within(q.org), p.from(), p.to());
+        return q.respond(s, () -> InspectionReports.csv(s), "inspection-statistics", p);
     }
 
     /** The codes of inspections with their Vietnamese labels. */

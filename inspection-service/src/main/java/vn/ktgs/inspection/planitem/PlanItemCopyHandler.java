@@ -1,10 +1,8 @@
 package vn.ktgs.inspection.planitem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import vn.ktgs.events.CloudEvent;
-import vn.ktgs.events.EventJson;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.PlanApproved;
 import vn.ktgs.events.Topics;
@@ -36,13 +34,8 @@ public class PlanItemCopyHandler implements EventHandler {
         if (!EventTypes.PLAN_APPROVED.equals(event.type()) && !EventTypes.PLAN_AMENDED.equals(event.type())) {
             return;
         }
-        PlanApproved plan;
-        try {
-            plan = EventJson.mapper().treeToValue(event.data(), PlanApproved.class);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEventException("plan event data does not match the contract", e);
-        }
-        if (plan == null || plan.planId() == null || plan.ownerUnitId() == null || plan.items() == null) {
+        PlanApproved plan = EventHandler.data(event, PlanApproved.class);
+        if (plan.planId() == null || plan.ownerUnitId() == null || plan.items() == null) {
             throw new InvalidEventException("plan event without planId, ownerUnitId or items");
         }
         // serialise the events of one plan, then ignore a revision older than the newest kept

@@ -1,11 +1,9 @@
 package vn.ktgs.planning.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import vn.ktgs.events.CloudEvent;
-import vn.ktgs.events.EventJson;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.InspectionProgress;
 import vn.ktgs.events.Topics;
@@ -46,13 +44,8 @@ public class PlanFulfilment implements EventHandler {
         if (reached == null) {
             return;
         }
-        InspectionProgress e;
-        try {
-            e = EventJson.mapper().treeToValue(event.data(), InspectionProgress.class);
-        } catch (JsonProcessingException ex) {
-            throw new InvalidEventException("inspection event data does not match the contract", ex);
-        }
-        if (e == null || e.planItemId() == null) {
+        InspectionProgress e = EventHandler.data(event, InspectionProgress.class);
+        if (e.planItemId() == null) {
             return;
         }
         List<?> found = em.createNativeQuery("SELECT status FROM plan_item_progress WHERE item_id = ?1 FOR UPDATE")
