@@ -163,6 +163,8 @@ CREATE TABLE discipline_case (
     appeal_window_ends    date,
     reported_up_on        date,
     effect_ended_on       date,
+    -- an appeal accepted and not yet decided (appeal.filed): the effect does not end meanwhile
+    appeal_pending_id     uuid,
     -- the last appeal decision applied (appeal.decided from complaints-service)
     appeal_id             uuid,
     appeal_outcome        text,

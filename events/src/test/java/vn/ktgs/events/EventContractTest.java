@@ -150,6 +150,11 @@ class EventContractTest {
         assertEquals(Set.of(), schema("schemas/appeal.decided.v1.json").validate(aj));
         assertFalse(schema("schemas/appeal.decided.v1.json").validate(
                 ((com.fasterxml.jackson.databind.node.ObjectNode) aj.deepCopy()).putNull("newForm")).isEmpty());
+        AppealFiled f = new AppealFiled(a.appealId(), caseId, java.time.LocalDate.of(2026, 11, 30), UUID.randomUUID(), "STANDING_COMMITTEE",
+                new Origin("APPEAL", a.appealId()));
+        JsonNode fj = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(f));
+        assertEquals(Set.of(), schema("schemas/appeal.filed.v1.json").validate(fj));
+        assertEquals(f, EventJson.mapper().treeToValue(fj, AppealFiled.class));
         UUID denunciation = UUID.randomUUID();
         DenunciationConcluded c = new DenunciationConcluded(denunciation, UUID.randomUUID(), "INSPECTION_COMMISSION", "PARTLY_FOUNDED",
                 java.time.LocalDate.of(2026, 11, 2), java.util.List.of(new DenunciationConcluded.Accused("MEMBER", UUID.randomUUID(),

@@ -133,6 +133,9 @@ public class DisciplineCase extends PanacheEntityBase {
     public LocalDate reportedUpOn;
     @Column(name = "effect_ended_on")
     public LocalDate effectEndedOn;
+    /** An appeal accepted and not decided yet: the effect does not end meanwhile. */
+    @Column(name = "appeal_pending_id")
+    public UUID appealPendingId;
     @Column(name = "appeal_id")
     public UUID appealId;
     @Column(name = "appeal_outcome")

@@ -15,6 +15,7 @@ import vn.ktgs.discipline.cases.DisciplineCodes.SubjectType;
 import vn.ktgs.discipline.cases.DisciplineCodes.ViolationGroup;
 import vn.ktgs.discipline.cases.DisciplineWorkflow.Action;
 import vn.ktgs.events.AppealDecided;
+import vn.ktgs.events.AppealFiled;
 import vn.ktgs.events.DenunciationConcluded;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.InspectionViolationFound;
@@ -413,7 +414,7 @@ public class DisciplineCases {
         checkStepDate(c, r.on());
         c.announcedOn = r.on();
         c.effectUntil = DisciplineEffect.effectUntil(rules, c.decidedForm, r.on());
-        c.appealWindowEnds = DisciplineEffect.appealWindowEnds(rules, r.on(), ruleSets.workingDays());
+        c.appealWindowEnds = DisciplineEffect.appealWindowEnds(rules, r.on(), ruleSets.workingDays()).orElse(null);
         move(c, Action.ANNOUNCE.name(), to, r.on(), r.summary(), r.document());
         events.decided(c, EventTypes.DISCIPLINE_DECIDED, null);
         return c;
@@ -430,19 +431,46 @@ public class DisciplineCases {
         return c;
     }
 
+    /** An appeal was accepted: the decision stays in force, but its effect waits for the appeal's decision (§6). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appealFiled(AppealFiled a) {
+        DisciplineCase c = appealable(a.caseId(), a.appealId());
+        if (a.appealId().equals(c.appealPendingId) || a.appealId().equals(c.appealId)) {
+            return;
+        }
+        if (!APPEALABLE.contains(c.status)) {
+            throw new InvalidEventException("appeal " + a.appealId() + " on case " + c.id + ", which has no decision in force (" + c.status + ")");
+        }
+        c.appealPendingId = a.appealId();
+        move(c, "APPEAL_FILED", c.status, a.receivedOn(), "Đơn khiếu nại " + a.appealId() + " đang được giải quyết", null);
+    }
+
+    private DisciplineCase appealable(UUID caseId, UUID appealId) {
+        DisciplineCase c = em.find(DisciplineCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw new InvalidEventException("appeal " + appealId + " names no known discipline case " + caseId);
+        }
+        return c;
+    }
+
     /**
      * Applies an appeal's decision (§3.3): upheld, the effect runs 12 months from the appeal decision; changed, the new
      * form with its own effect from then; annulled, the decision has no effect any more. Announced as
-     * {@code discipline.amended}. An appeal already applied changes nothing; a case without an executed decision cannot
+     * {@code discipline.amended}. An appeal found inadmissible (REJECTED) only ends the wait. An appeal already applied changes nothing; a case without an executed decision cannot
      * take one (the event is parked for an operator).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyAppeal(AppealDecided a) {
-        DisciplineCase c = em.find(DisciplineCase.class, a.caseId(), LockModeType.PESSIMISTIC_WRITE);
-        if (c == null) {
-            throw new InvalidEventException("appeal " + a.appealId() + " names no known discipline case " + a.caseId());
-        }
+        DisciplineCase c = appealable(a.caseId(), a.appealId());
         if (a.appealId().equals(c.appealId)) {
+            return;
+        }
+        if ("REJECTED".equals(a.outcome())) {
+            // inadmissible: the decision and its effect stay as they were
+            if (a.appealId().equals(c.appealPendingId)) {
+                c.appealPendingId = null;
+                move(c, "APPEAL_REJECTED", c.status, a.decidedOn(), "Đơn khiếu nại " + a.appealId() + " không được thụ lý", null);
+            }
             return;
         }
         if (!APPEALABLE.contains(c.status)) {
@@ -475,6 +503,7 @@ public class DisciplineCases {
             to = Status.ANNOUNCED;
             c.effectEndedOn = null;
         }
+        c.appealPendingId = null;
         c.appealId = a.appealId();
         c.appealOutcome = a.outcome();
         c.appealDecidedOn = a.decidedOn();
@@ -483,12 +512,12 @@ public class DisciplineCases {
     }
 
     /**
-     * Ends the effect of the decisions whose last day in effect is before {@code today}, unless a later case against
-     * the same subject, opened while in effect, is still pending (§6). Returns how many ended.
+     * Ends the effect of the decisions whose last day in effect is before {@code today}, unless an appeal is pending or
+     * a later case against the same subject, opened while in effect, is (§6). Returns how many ended.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int endEffects(LocalDate today, int max) {
-        List<DisciplineCase> due = DisciplineCase.<DisciplineCase>find("status in ?1 and effectUntil < ?2 order by effectUntil",
+        List<DisciplineCase> due = DisciplineCase.<DisciplineCase>find("status in ?1 and effectUntil < ?2 and appealPendingId is null order by effectUntil",
                 List.of(Status.ANNOUNCED, Status.REPORTED_UP), today).withLock(LockModeType.PESSIMISTIC_WRITE)
                 // replicas skip the rows another one holds
                 .withHint("jakarta.persistence.lock.timeout", -2).page(0, max).list();

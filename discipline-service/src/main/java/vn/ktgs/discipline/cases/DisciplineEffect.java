@@ -2,12 +2,14 @@ package vn.ktgs.discipline.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import vn.ktgs.discipline.cases.DisciplineCodes.Form;
+import vn.ktgs.kit.problem.ProblemException;
 import vn.ktgs.kit.rules.RuleSet;
 import vn.ktgs.kit.rules.WorkingDays;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A decision's effect (DOMAIN §6): from its announcement (for a cell, the announcement of the vote) until it ends by
@@ -32,16 +34,27 @@ public final class DisciplineEffect {
         return from.plusMonths(rules.integer(MONTHS));
     }
 
-    /** The last day to appeal, counted from the announcement as the rule set says (calendar days, working days, months). */
-    public static LocalDate appealWindowEnds(RuleSet rules, LocalDate announcedOn, WorkingDays calendar) {
+    /**
+     * The last day to appeal, counted from the announcement as the rule set says (calendar days, working days, months);
+     * empty while the working-day calendar does not cover the days it runs through, rather than counted as if they had
+     * no holidays. The announcement is not held up for it: the decision takes effect all the same.
+     */
+    public static Optional<LocalDate> appealWindowEnds(RuleSet rules, LocalDate announcedOn, WorkingDays calendar) {
         JsonNode w = rules.value(APPEAL_WINDOW);
         int n = w.path("count").asInt();
-        return switch (w.path("unit").asText()) {
-            case "WORKING_DAYS" -> calendar.plusWorkingDays(announcedOn, n);
-            case "CALENDAR_DAYS" -> calendar.plusCalendarDays(announcedOn, n);
-            case "MONTHS" -> calendar.rollToWorkingDay(announcedOn.plusMonths(n));
-            default -> throw new IllegalStateException("rule set " + rules.id() + " has an unknown appeal window unit " + w);
-        };
+        try {
+            return Optional.of(switch (w.path("unit").asText()) {
+                case "WORKING_DAYS" -> calendar.plusWorkingDays(announcedOn, n);
+                case "CALENDAR_DAYS" -> calendar.plusCalendarDays(announcedOn, n);
+                case "MONTHS" -> calendar.rollToWorkingDay(announcedOn.plusMonths(n));
+                default -> throw new IllegalStateException("rule set " + rules.id() + " has an unknown appeal window unit " + w);
+            });
+        } catch (ProblemException e) {
+            if (e.errors().stream().anyMatch(f -> "calendar-covers-year".equals(f.rule()))) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** A restriction on a member and the last day it holds. */

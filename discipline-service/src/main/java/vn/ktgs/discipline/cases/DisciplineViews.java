@@ -49,7 +49,8 @@ public final class DisciplineViews {
     /** The decision, its limitation check and its effect. {@code executed} is false when the limitation had expired. */
     public record DecisionView(String decisionNumber, LocalDate on, Form form, LocalDate limitationLastDay, boolean limitationExpired,
                                boolean executed, LocalDate announcedOn, LocalDate effectUntil, LocalDate appealWindowEnds,
-                               LocalDate reportedUpOn, LocalDate effectEndedOn, boolean inEffect, Appeal appeal) {
+                               LocalDate reportedUpOn, LocalDate effectEndedOn, boolean inEffect, UUID appealPendingId,
+                               Appeal appeal) {
     }
 
     /** The last appeal decision applied to the decision. */
@@ -76,7 +77,7 @@ public final class DisciplineViews {
         }
         DecisionView decision = c.decidedOn == null ? null : new DecisionView(c.decisionNumber, c.decidedOn, c.decidedForm,
                 c.limitationLastDay, Boolean.TRUE.equals(c.limitationExpired), !Boolean.TRUE.equals(c.limitationExpired), c.announcedOn,
-                c.effectUntil, c.appealWindowEnds, c.reportedUpOn, c.effectEndedOn, inEffect(c, today),
+                c.effectUntil, c.appealWindowEnds, c.reportedUpOn, c.effectEndedOn, inEffect(c, today), c.appealPendingId,
                 c.appealId == null ? null : new Appeal(c.appealId, c.appealOutcome, c.appealDecidedOn));
         return new CaseView(c.id, c.subjectType, c.subjectMemberId, c.subjectOrgUnitId, c.subjectName, c.subjectCategory,
                 c.decidingUnitId, c.decidingBody, c.source, new Origin(c.originType, c.originId), c.summary, c.status, c.ruleSetId,

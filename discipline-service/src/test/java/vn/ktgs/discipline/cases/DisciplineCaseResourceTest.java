@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ktgs.devstack.DevstackTestResource;
 import vn.ktgs.events.AppealDecided;
+import vn.ktgs.events.AppealFiled;
 import vn.ktgs.events.DenunciationConcluded;
 import vn.ktgs.events.EventJson;
 import vn.ktgs.events.EventTypes;
@@ -259,6 +260,24 @@ class DisciplineCaseResourceTest {
         step(cellBody, id, 4, "decide", Map.of("decisionNumber", "11-QĐ/CB", "on", "2026-11-05")).statusCode(200);
         step(cellBody, id, 5, "announce", Map.of("on", "2026-11-05")).statusCode(200).body("decision.effectUntil", equalTo("2027-11-05"));
         UUID caseId = UUID.fromString(id);
+        // an appeal accepted: the decision waits for it; found inadmissible, the decision stays as it was
+        UUID rejected = UUID.randomUUID();
+        try (DirectoryEvents d = new DirectoryEvents()) {
+            d.publish(Topics.COMPLAINTS, DirectoryEvents.event("/ktgs/complaints-service", EventTypes.APPEAL_FILED, rejected,
+                    EventJson.mapper().valueToTree(new AppealFiled(rejected, caseId, LocalDate.of(2026, 11, 12), tree.ward,
+                            "STANDING_COMMITTEE", new Origin("APPEAL", rejected)))));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> rejected.toString().equals(given().header("Authorization", officer)
+                .get(CASES + "/" + id).then().extract().path("decision.appealPendingId")));
+        try (DirectoryEvents d = new DirectoryEvents()) {
+            d.publish(Topics.COMPLAINTS, appealEvent(new AppealDecided(rejected, caseId, "REJECTED", null, LocalDate.of(2026, 11, 13),
+                    tree.ward, "STANDING_COMMITTEE", new Origin("APPEAL", rejected))));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", officer)
+                .get(CASES + "/" + id).then().extract().path("decision.appealPendingId") == null);
+        given().header("Authorization", officer).get(CASES + "/" + id).then().body("decision.form", equalTo("WARNING"))
+                .body("decision.effectUntil", equalTo("2027-11-05")).body("decision.appeal", org.hamcrest.Matchers.nullValue())
+                .body("version", equalTo(8));
         AppealDecided changed = new AppealDecided(UUID.randomUUID(), caseId, "CHANGED", "REPRIMAND", LocalDate.of(2026, 11, 20), tree.ward,
                 "STANDING_COMMITTEE", new Origin("APPEAL", null));
         AppealDecided unknown = new AppealDecided(UUID.randomUUID(), UUID.randomUUID(), "UPHELD", null, LocalDate.of(2026, 11, 20), tree.ward,
@@ -273,7 +292,7 @@ class DisciplineCaseResourceTest {
                 .get(CASES + "/" + id).then().extract().path("decision.form")));
         given().header("Authorization", officer).get(CASES + "/" + id).then().body("status", equalTo("ANNOUNCED"))
                 .body("decision.effectUntil", equalTo("2027-11-20")).body("decision.appeal.outcome", equalTo("CHANGED"))
-                .body("version", equalTo(7));
+                .body("version", equalTo(9));
         assertEquals(Set.of(DirectoryEvents.wire(unknownEvent)), DirectoryEvents.parked(Topics.deadLetter("discipline-service"),
                 Set.of(DirectoryEvents.wire(unknownEvent)), Duration.ofSeconds(30)));
 

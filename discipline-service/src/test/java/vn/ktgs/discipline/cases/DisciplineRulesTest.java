@@ -228,8 +228,11 @@ class DisciplineRulesTest {
         assertNull(DisciplineEffect.effectUntil(QD296, EXPULSION, announced));
         assertNull(DisciplineEffect.effectUntil(QD296, DISSOLUTION, announced));
         // 30 calendar days (QĐ 296) from Tuesday 3/11/2026 end on Thursday 3/12; 30 working days (QĐ 30) later
-        assertEquals(LocalDate.of(2026, 12, 3), DisciplineEffect.appealWindowEnds(QD296, LocalDate.of(2026, 11, 3), CALENDAR));
-        assertEquals(LocalDate.of(2026, 12, 15), DisciplineEffect.appealWindowEnds(QD102, LocalDate.of(2026, 11, 3), CALENDAR));
+        assertEquals(LocalDate.of(2026, 12, 3), DisciplineEffect.appealWindowEnds(QD296, LocalDate.of(2026, 11, 3), CALENDAR).orElseThrow());
+        assertEquals(LocalDate.of(2026, 12, 15), DisciplineEffect.appealWindowEnds(QD102, LocalDate.of(2026, 11, 3), CALENDAR).orElseThrow());
+        // a window into a year the calendar does not cover is not counted as if that year had no holidays
+        WorkingDays only2026 = new WorkingDays(Set.of(), Set.of(), Set.of(2026));
+        assertTrue(DisciplineEffect.appealWindowEnds(QD296, LocalDate.of(2026, 12, 10), only2026).isEmpty());
         List<DisciplineEffect.Restriction> during = DisciplineEffect.restrictions(QD296, WARNING, announced,
                 LocalDate.of(2027, 3, 10), LocalDate.of(2027, 3, 10));
         assertTrue(during.stream().anyMatch(r -> r.code().equals("NO_APPOINTMENT")));

@@ -2,18 +2,19 @@ package vn.ktgs.discipline.cases;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.ktgs.events.AppealDecided;
+import vn.ktgs.events.AppealFiled;
 import vn.ktgs.events.CloudEvent;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.Topics;
 import vn.ktgs.kit.inbox.EventHandler;
 import vn.ktgs.kit.inbox.InvalidEventException;
 
-/** Applies each appeal's decision from complaints-service to the discipline case it names. */
+/** Applies complaints-service's appeals to the discipline case each names: filed (the effect waits), then decided. */
 @ApplicationScoped
-public class AppealDecidedHandler implements EventHandler {
+public class AppealHandler implements EventHandler {
     private final DisciplineCases cases;
 
-    AppealDecidedHandler(DisciplineCases cases) {
+    AppealHandler(DisciplineCases cases) {
         this.cases = cases;
     }
 
@@ -24,6 +25,14 @@ public class AppealDecidedHandler implements EventHandler {
 
     @Override
     public void handle(CloudEvent event) {
+        if (EventTypes.APPEAL_FILED.equals(event.type())) {
+            AppealFiled f = EventHandler.data(event, AppealFiled.class);
+            if (f.appealId() == null || f.caseId() == null || f.receivedOn() == null) {
+                throw new InvalidEventException("appeal.filed without appealId, caseId or receivedOn");
+            }
+            cases.appealFiled(f);
+            return;
+        }
         if (!EventTypes.APPEAL_DECIDED.equals(event.type())) {
             return;
         }
