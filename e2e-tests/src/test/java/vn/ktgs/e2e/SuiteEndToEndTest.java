@@ -112,7 +112,7 @@ class SuiteEndToEndTest {
 
     @Test
     @Order(2)
-    void aPlanItemInspectedAndConcludedShowsDoneInThePlansProgressAndItsViolationBecomesADisciplineCase() throws Exception {
+    void aPlanItemIsInspectedItsViolationDisciplinedAndTheDecisionAnnulledOnAppeal() throws Exception {
         String officer = "Bearer " + suite.token("officer-thanhsen");
         String committee = "Bearer " + suite.token("committee-thanhsen");
         String cell = "10000000-0000-4000-8000-000000000112";
@@ -169,6 +169,38 @@ class SuiteEndToEndTest {
                 .statusCode(200).body("origin.type", equalTo("INSPECTION")).body("origin.id", equalTo(id))
                 .body("acts[0].article", equalTo("Điều 7")).body("concludedOn", equalTo("2026-11-18"));
 
+        // the ward committee reprimands the cell; the cell appeals to the province's commission, which annuls the decision
+        caseStep(officer, disciplineCase, 1, "self-criticism", Map.of("outcome", "MADE", "on", "2026-11-19"));
+        caseStep(officer, disciplineCase, 2, "hearing", Map.of("on", "2026-11-19", "heardBy", "Đồng chí Phó Bí thư Đảng ủy phường"));
+        caseStep(committee, disciplineCase, 3, "vote", Map.of("on", "2026-11-20", "secret", true, "official", 15,
+                "votes", java.util.List.of(Map.of("form", "REPRIMAND", "yes", 9))));
+        caseStep(committee, disciplineCase, 4, "decide", Map.of("decisionNumber", "21-QĐ/ĐU", "on", "2026-11-20"));
+        caseStep(committee, disciplineCase, 5, "announce", Map.of("on", "2026-11-20"));
+        String intake = "Bearer " + suite.token("intake-tinh");
+        String commission = "Bearer " + suite.token("ubkt-tinh");
+        Map<String, Object> filing = Map.of("caseId", disciplineCase, "appellantName", "Chi bộ Tổ dân phố 2", "filedBySubject", true,
+                "decisionReceivedOn", "2026-11-20", "postmarkedOn", "2026-11-21", "receivedOn", "2026-11-23",
+                "content", "Đề nghị xem xét lại quyết định khiển trách");
+        String[] appeal = new String[1];
+        // complaints-service learns of the decision from discipline's event
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            var r = given().baseUri(suite.gateway()).header("Authorization", intake).contentType(ContentType.JSON).body(filing)
+                    .post("/api/v1/appeals").then().extract();
+            if (r.statusCode() == 201) {
+                appeal[0] = r.path("id");
+                return true;
+            }
+            assertEquals(422, r.statusCode(), r.asString());
+            return false;
+        });
+        given().baseUri(suite.gateway()).header("Authorization", commission).get("/api/v1/appeals/" + appeal[0]).then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).body("handlingBody", equalTo("INSPECTION_COMMISSION")).body("level", equalTo(1));
+        appealStep(commission, appeal[0], 1, "investigate", Map.of("on", "2026-11-23"));
+        appealStep(commission, appeal[0], 2, "decide", Map.of("outcome", "ANNULLED", "decisionNumber", "30-QĐ/UBKT", "on", "2026-11-23"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().baseUri(suite.gateway()).header("Authorization", officer).get("/api/v1/discipline-cases/" + disciplineCase).then()
+                        .statusCode(200).body("status", equalTo("ANNULLED")).body("decision.appeal.outcome", equalTo("ANNULLED")));
+
         // planning follows the inspection's events to the item's fulfilment
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().baseUri(suite.gateway()).header("Authorization", officer).get("/api/v1/plans/" + plan + "/progress")
@@ -176,6 +208,18 @@ class SuiteEndToEndTest {
         given().baseUri(suite.gateway()).header("Authorization", officer).queryParam("period", "YEAR").queryParam("year", 2026)
                 .get("/api/v1/inspections/statistics").then().statusCode(200)
                 .body("byKind.find { it.kind == 'THEMATIC_INSPECTION' }.concluded", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+    }
+
+    private static void caseStep(String token, String id, int version, String action, Map<String, Object> body) {
+        given().baseUri(suite.gateway()).header("Authorization", token).header("If-Match", "\"" + version + "\"")
+                .contentType(ContentType.JSON).body(body).post("/api/v1/discipline-cases/" + id + "/" + action)
+                .then().statusCode(200).header("ETag", "\"" + (version + 1) + "\"");
+    }
+
+    private static void appealStep(String token, String id, int version, String action, Map<String, Object> body) {
+        given().baseUri(suite.gateway()).header("Authorization", token).header("If-Match", "\"" + version + "\"")
+                .contentType(ContentType.JSON).body(body).post("/api/v1/appeals/" + id + "/" + action)
+                .then().statusCode(200).header("ETag", "\"" + (version + 1) + "\"");
     }
 
     private static void step(String token, String id, int version, String action, Map<String, Object> body) {
