@@ -25,6 +25,8 @@ public final class EventTypes {
     public static final String DISCIPLINE_EFFECT_ENDED = "vn.ktgs.discipline.effect-ended.v1";
     /** A denunciation was concluded; a founded one proposes discipline: {@link DenunciationConcluded}. */
     public static final String DENUNCIATION_CONCLUDED = "vn.ktgs.denunciation.concluded.v1";
+    /** An anonymous letter with a specific content, passed on as a lead: {@link DenunciationLead}. */
+    public static final String DENUNCIATION_LEAD = "vn.ktgs.denunciation.lead.v1";
     /** An appeal against a discipline decision was accepted for handling: {@link AppealFiled}. */
     public static final String APPEAL_FILED = "vn.ktgs.appeal.filed.v1";
     /** An appeal against a discipline decision was decided: {@link AppealDecided}. */

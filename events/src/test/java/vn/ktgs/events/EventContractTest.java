@@ -163,6 +163,12 @@ class EventContractTest {
         JsonNode cj = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(c));
         assertEquals(Set.of(), schema("schemas/denunciation.concluded.v1.json").validate(cj));
         assertEquals(c, EventJson.mapper().treeToValue(cj, DenunciationConcluded.class));
+        DenunciationLead lead = new DenunciationLead(denunciation, UUID.randomUUID(), java.time.LocalDate.of(2026, 11, 3),
+                "Nội dung cụ thể", c.accused(), new Origin("DENUNCIATION", denunciation));
+        JsonNode lj = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(lead));
+        assertEquals(Set.of(), schema("schemas/denunciation.lead.v1.json").validate(lj));
+        assertFalse(schema("schemas/denunciation.lead.v1.json").validate(
+                ((com.fasterxml.jackson.databind.node.ObjectNode) lj.deepCopy()).put("denouncerName", "x")).isEmpty());
         // the denouncer's identity has no place in it
         assertFalse(schema("schemas/denunciation.concluded.v1.json").validate(
                 ((com.fasterxml.jackson.databind.node.ObjectNode) cj.deepCopy()).put("denouncerName", "x")).isEmpty());

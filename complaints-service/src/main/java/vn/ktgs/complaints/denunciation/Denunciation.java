@@ -1,0 +1,142 @@
+package vn.ktgs.complaints.denunciation;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import vn.ktgs.complaints.denunciation.DenunciationCodes.Outcome;
+import vn.ktgs.complaints.denunciation.DenunciationCodes.Status;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A denunciation (DOMAIN §4): the letter, its accused, the screening, the deadline and the conclusion. The denouncers'
+ * identity is only ever held sealed ({@link #denouncersSealed}); nothing else here names them.
+ */
+@Entity
+@Table(name = "denunciation")
+public class Denunciation extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "handling_unit_id")
+    public UUID handlingUnitId;
+    /** CELL, COMMITTEE, STANDING_COMMITTEE or INSPECTION_COMMISSION of the handling unit */
+    @Column(name = "handling_body")
+    public String handlingBody;
+    public String channel;
+    @Column(name = "received_on")
+    public LocalDate receivedOn;
+    @Column(name = "postmarked_on")
+    public LocalDate postmarkedOn;
+    @Column(name = "received_by_competent_on")
+    public LocalDate receivedByCompetentOn;
+    @Column(name = "denouncers_sealed")
+    public byte[] denouncersSealed;
+    @Column(name = "denouncer_count")
+    public int denouncerCount;
+    @Column(name = "signed_in_person")
+    public boolean signedInPerson;
+    public String content;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] evidence;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "not_handled_reasons")
+    public String[] notHandledReasons;
+    @Column(name = "due_on")
+    public LocalDate dueOn;
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+    public String conclusion;
+    @Column(name = "concluded_on")
+    public LocalDate concludedOn;
+    @Column(name = "notified_on")
+    public LocalDate notifiedOn;
+    @Column(name = "rule_set_id")
+    public String ruleSetId;
+    public long version;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** Key of the accused rows. */
+    public static class SeqKey implements Serializable {
+        public UUID denunciationId;
+        public int seq;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SeqKey k && k.denunciationId.equals(denunciationId) && k.seq == seq;
+        }
+
+        @Override
+        public int hashCode() {
+            return denunciationId.hashCode() * 31 + seq;
+        }
+    }
+
+    /** A member or party organisation denounced. */
+    @Entity(name = "DenunciationAccused")
+    @Table(name = "denunciation_accused")
+    @IdClass(SeqKey.class)
+    public static class Accused extends PanacheEntityBase {
+        @Id
+        @Column(name = "denunciation_id")
+        public UUID denunciationId;
+        @Id
+        public int seq;
+        public String type;
+        @Column(name = "member_id")
+        public UUID memberId;
+        @Column(name = "org_unit_id")
+        public UUID orgUnitId;
+        public String name;
+
+        public static List<Accused> of(UUID denunciationId) {
+            return list("denunciationId = ?1 order by seq", denunciationId);
+        }
+    }
+
+    /** One step and its record. */
+    @Entity(name = "DenunciationStep")
+    @Table(name = "denunciation_step")
+    public static class Step extends PanacheEntityBase {
+        @Id
+        @GeneratedValue(strategy = GenerationType.IDENTITY)
+        public Long id;
+        @Column(name = "denunciation_id")
+        public UUID denunciationId;
+        public String action;
+        @Enumerated(EnumType.STRING)
+        @Column(name = "from_status")
+        public Status fromStatus;
+        @Enumerated(EnumType.STRING)
+        @Column(name = "to_status")
+        public Status toStatus;
+        @Column(name = "on_date")
+        public LocalDate onDate;
+        public String summary;
+        public String actor;
+        public Instant at;
+
+        public static List<Step> of(UUID denunciationId) {
+            return list("denunciationId = ?1 order by id", denunciationId);
+        }
+    }
+}

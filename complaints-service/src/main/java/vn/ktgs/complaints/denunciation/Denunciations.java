@@ -1,0 +1,360 @@
+package vn.ktgs.complaints.denunciation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import vn.ktgs.complaints.denunciation.DenunciationCodes.NotHandled;
+import vn.ktgs.complaints.denunciation.DenunciationCodes.Outcome;
+import vn.ktgs.complaints.denunciation.DenunciationCodes.Status;
+import vn.ktgs.events.DenunciationConcluded;
+import vn.ktgs.events.DenunciationLead;
+import vn.ktgs.events.EventJson;
+import vn.ktgs.events.EventTypes;
+import vn.ktgs.events.Origin;
+import vn.ktgs.events.Topics;
+import vn.ktgs.kit.audit.Audit;
+import vn.ktgs.kit.crypto.FieldCipher;
+import vn.ktgs.kit.membercopy.MemberCopy;
+import vn.ktgs.kit.orgcopy.OrgUnitCopy;
+import vn.ktgs.kit.outbox.Outbox;
+import vn.ktgs.kit.problem.FieldError;
+import vn.ktgs.kit.problem.ProblemException;
+import vn.ktgs.kit.rules.RuleSet;
+import vn.ktgs.kit.rules.RuleSets;
+import vn.ktgs.kit.security.Caller;
+import vn.ktgs.kit.text.VietnameseText;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Denunciations, the commands: intake with the denouncers sealed, the audited identity read, screening (§7.7), the
+ * conclusion ({@code denunciation.concluded}, never the denouncer) and the notice to the denouncer.
+ */
+@ApplicationScoped
+public class Denunciations {
+    public static final String RULE_DOMAIN = "complaints";
+    static final String PURPOSE = "denunciation.denouncers";
+    static final String INTAKE_ROLES = "denunciation.intake-roles";
+    static final String RECORD_ROLES = "denunciation.record-roles";
+
+    private final EntityManager em;
+    private final FieldCipher cipher;
+    private final Outbox outbox;
+    private final Audit audit;
+    private final RuleSets ruleSets;
+    private final Caller caller;
+    private final Clock clock;
+
+    Denunciations(EntityManager em, FieldCipher cipher, Outbox outbox, Audit audit, RuleSets ruleSets, Caller caller, Clock clock) {
+        this.em = em;
+        this.cipher = cipher;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.ruleSets = ruleSets;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /** A letter received by the caller's unit, RECEIVED; the accused are taken from the directory copies. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Denunciation receive(OrgUnitCopy actorUnit, DenunciationRequests.Intake in) {
+        RuleSet rules = ruleSets.inForce(RULE_DOMAIN, today());
+        requireRole(rules.strings(INTAKE_ROLES), "receive denunciations");
+        List<FieldError> errors = new ArrayList<>();
+        for (var d : new Object[][] {{in.receivedOn(), "receivedOn"}, {in.postmarkedOn(), "postmarkedOn"},
+                {in.receivedByCompetentOn(), "receivedByCompetentOn"}}) {
+            if (d[0] != null && ((LocalDate) d[0]).isAfter(today())) {
+                errors.add(new FieldError((String) d[1], "date-not-future", "the date " + d[0] + " is in the future"));
+            }
+        }
+        if (in.receivedByCompetentOn().isBefore(in.receivedOn())) {
+            errors.add(new FieldError("receivedByCompetentOn", "date-order", "the competent body receives a letter on or after its first receipt"));
+        }
+        List<Denunciation.Accused> accused = new ArrayList<>();
+        List<DenunciationRequests.AccusedRef> refs = in.accused() == null ? List.of() : in.accused();
+        for (int i = 0; i < refs.size(); i++) {
+            Denunciation.Accused a = accused(refs.get(i), "accused[" + i + "]", errors);
+            if (a != null) {
+                a.seq = i;
+                accused.add(a);
+            }
+        }
+        ProblemException.throwIfAny("denunciation", errors);
+        Instant now = Instant.now(clock);
+        Denunciation d = new Denunciation();
+        d.id = UUID.randomUUID();
+        d.handlingUnitId = actorUnit.id;
+        d.handlingBody = in.handlingBody();
+        d.channel = in.channel().name();
+        d.receivedOn = in.receivedOn();
+        d.postmarkedOn = in.postmarkedOn();
+        d.receivedByCompetentOn = in.receivedByCompetentOn();
+        List<DenunciationRequests.Denouncer> denouncers = in.denouncers() == null ? List.of() : in.denouncers().stream()
+                .map(x -> new DenunciationRequests.Denouncer(VietnameseText.normalise(x.fullName()), VietnameseText.normalise(x.address()),
+                        x.phone(), x.citizenId())).toList();
+        d.denouncerCount = denouncers.size();
+        d.denouncersSealed = denouncers.isEmpty() ? null : cipher.seal(json(denouncers), PURPOSE);
+        d.signedInPerson = in.signedInPerson();
+        d.content = VietnameseText.normalise(in.content());
+        d.evidence = in.evidence() == null ? new String[0] : in.evidence().stream().map(VietnameseText::normalise).toArray(String[]::new);
+        d.notHandledReasons = new String[0];
+        d.status = Status.RECEIVED;
+        d.ruleSetId = rules.id();
+        d.version = 1;
+        d.createdBy = caller.subject();
+        d.createdAt = now;
+        d.updatedAt = now;
+        d.persist();
+        for (Denunciation.Accused a : accused) {
+            a.denunciationId = d.id;
+            a.persist();
+        }
+        record(d, "RECEIVE", null, Status.RECEIVED, d.receivedOn, null);
+        return d;
+    }
+
+    /**
+     * The denouncers' identity, for the intake role of the handling unit only. Every read, and every refused read, is
+     * written to the audit trail (who, when, which letter), never the identity itself.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<DenunciationRequests.Denouncer> denouncers(OrgUnitCopy actorUnit, Denunciation d) {
+        RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
+        List<String> roles = rules.strings(INTAKE_ROLES);
+        if (!actorUnit.id.equals(d.handlingUnitId) || roles.stream().noneMatch(caller::hasRole)) {
+            // the refusal rolls the request back: its audit record commits on its own
+            QuarkusTransaction.requiringNew().run(() ->
+                    audit.record("denunciation.identity-refused", "denunciation", d.id, Map.of("unit", actorUnit.id.toString())));
+            throw ProblemException.forbidden("only the roles " + roles + " of the handling unit read the denouncer's identity");
+        }
+        audit.record("denunciation.identity-read", "denunciation", d.id, Map.of("denouncers", d.denouncerCount));
+        if (d.denouncersSealed == null) {
+            return List.of();
+        }
+        try {
+            return EventJson.mapper().readValue(cipher.open(d.denouncersSealed, PURPOSE), new TypeReference<>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("sealed denouncers of " + d.id + " are not readable", e);
+        }
+    }
+
+    /**
+     * The screening (§7.7): NOT_HANDLED with every reason (an anonymous letter with a specific content about the Party
+     * becomes {@code denunciation.lead}), or ACCEPTED with its deadline in working days from the competent body's receipt.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Denunciation screen(OrgUnitCopy actorUnit, UUID id, long version, DenunciationRequests.Screening s) {
+        Denunciation d = lock(actorUnit, id, version);
+        RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
+        requireHandlingUnit(d, actorUnit, rules.strings(RECORD_ROLES));
+        require(d, Set.of(Status.RECEIVED), "screened");
+        checkDate(d, s.on());
+        List<Denunciation.Accused> accused = Denunciation.Accused.of(d.id);
+        List<NotHandled> reasons = DenunciationRules.notHandled(d, accused.size(), s, rules.integer("denunciation.several-signatories"));
+        d.notHandledReasons = reasons.stream().map(Enum::name).toArray(String[]::new);
+        if (reasons.isEmpty()) {
+            d.dueOn = dueOn(rules, actorUnit, d.receivedByCompetentOn);
+            move(d, "SCREEN", Status.ACCEPTED, s.on(), s.summary());
+        } else {
+            move(d, "SCREEN", Status.NOT_HANDLED, s.on(), "Không thụ lý: " + reasons);
+            if (DenunciationRules.isLead(reasons)) {
+                outbox.publish(Topics.COMPLAINTS, EventTypes.DENUNCIATION_LEAD, d.id.toString(), new DenunciationLead(d.id, d.handlingUnitId,
+                        d.receivedOn, d.content, accused.stream().map(a -> accusedOf(a, false, List.of())).toList(),
+                        new Origin("DENUNCIATION", d.id)));
+            }
+        }
+        return d;
+    }
+
+    /** The conclusion: founded, partly founded or unfounded; {@code denunciation.concluded} with the accused, never the denouncer. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Denunciation conclude(OrgUnitCopy actorUnit, UUID id, long version, DenunciationRequests.Conclusion c) {
+        Denunciation d = lock(actorUnit, id, version);
+        RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
+        requireHandlingUnit(d, actorUnit, rules.strings(RECORD_ROLES));
+        require(d, Set.of(Status.ACCEPTED), "concluded");
+        checkDate(d, c.on());
+        List<Denunciation.Accused> accused = Denunciation.Accused.of(d.id);
+        List<FieldError> errors = new ArrayList<>();
+        List<DenunciationRequests.AccusedFinding> findings = c.findings() == null ? List.of() : c.findings();
+        for (int i = 0; i < findings.size(); i++) {
+            DenunciationRequests.AccusedFinding f = findings.get(i);
+            if (f.accused() < 0 || f.accused() >= accused.size()) {
+                errors.add(new FieldError("findings[" + i + "].accused", "accused-exists", "the letter has " + accused.size() + " accused"));
+            }
+            if (f.warrantsDiscipline() && (c.outcome() == Outcome.UNFOUNDED || f.violations() == null || f.violations().isEmpty())) {
+                errors.add(new FieldError("findings[" + i + "].violations", "discipline-needs-violations",
+                        "discipline is proposed for violations a founded conclusion names"));
+            }
+            if (f.violations() != null) {
+                for (int j = 0; j < f.violations().size(); j++) {
+                    var v = f.violations().get(j);
+                    if (v.continuing() == (v.actTo() != null) || (v.actTo() != null && v.actTo().isBefore(v.actFrom()))) {
+                        errors.add(new FieldError("findings[" + i + "].violations[" + j + "].actTo", "act-dates",
+                                "an act either continues (no actTo) or ends on or after it starts"));
+                    }
+                }
+            }
+        }
+        ProblemException.throwIfAny("conclusion", errors);
+        d.outcome = c.outcome();
+        d.conclusion = VietnameseText.normalise(c.conclusion());
+        d.concludedOn = c.on();
+        move(d, "CONCLUDE", Status.CONCLUDED, c.on(), null);
+        List<DenunciationConcluded.Accused> out = new ArrayList<>();
+        for (Denunciation.Accused a : accused) {
+            var f = findings.stream().filter(x -> x.accused() == a.seq).findFirst();
+            out.add(accusedOf(a, f.map(DenunciationRequests.AccusedFinding::warrantsDiscipline).orElse(false),
+                    f.map(x -> x.violations() == null ? List.<DenunciationConcluded.Violation>of() : x.violations().stream()
+                            .map(v -> new DenunciationConcluded.Violation(VietnameseText.normalise(v.act()), v.article(), v.actFrom(),
+                                    v.actTo(), v.continuing())).toList()).orElse(List.of())));
+        }
+        outbox.publish(Topics.COMPLAINTS, EventTypes.DENUNCIATION_CONCLUDED, d.id.toString(), new DenunciationConcluded(d.id,
+                d.handlingUnitId, d.handlingBody, d.outcome.name(), d.concludedOn, out, new Origin("DENUNCIATION", d.id)));
+        return d;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Denunciation notifyDenouncer(OrgUnitCopy actorUnit, UUID id, long version, DenunciationRequests.StepRecord r) {
+        Denunciation d = lock(actorUnit, id, version);
+        RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
+        requireHandlingUnit(d, actorUnit, rules.strings(RECORD_ROLES));
+        require(d, Set.of(Status.CONCLUDED), "notified");
+        checkDate(d, r.on());
+        d.notifiedOn = r.on();
+        move(d, "NOTIFY", Status.DENOUNCER_NOTIFIED, r.on(), r.summary());
+        return d;
+    }
+
+    private static DenunciationConcluded.Accused accusedOf(Denunciation.Accused a, boolean discipline, List<DenunciationConcluded.Violation> v) {
+        return new DenunciationConcluded.Accused(a.type, a.memberId, a.orgUnitId, a.name, discipline, v);
+    }
+
+    private static Denunciation.Accused accused(DenunciationRequests.AccusedRef r, String field, List<FieldError> errors) {
+        Denunciation.Accused a = new Denunciation.Accused();
+        a.type = r.type();
+        if ("MEMBER".equals(r.type())) {
+            MemberCopy m = r.memberId() == null ? null : MemberCopy.findById(r.memberId());
+            if (m == null) {
+                errors.add(new FieldError(field + ".memberId", "member-exists", "the accused member is not in the directory"));
+                return null;
+            }
+            a.memberId = m.id;
+            a.orgUnitId = m.unitId;
+            a.name = m.fullName;
+        } else if ("ORG_UNIT".equals(r.type())) {
+            OrgUnitCopy u = r.orgUnitId() == null ? null : OrgUnitCopy.findById(r.orgUnitId());
+            if (u == null) {
+                errors.add(new FieldError(field + ".orgUnitId", "unit-exists", "the accused organisation is not in the directory"));
+                return null;
+            }
+            a.orgUnitId = u.id;
+            a.name = u.name;
+        } else {
+            errors.add(new FieldError(field + ".type", "code-known", "the accused is a MEMBER or an ORG_UNIT"));
+            return null;
+        }
+        return a;
+    }
+
+    /** Working days from the competent body's receipt; empty while the calendar does not cover the days it runs through. */
+    private LocalDate dueOn(RuleSet rules, OrgUnitCopy unit, LocalDate from) {
+        var days = rules.value("denunciation.resolution-working-days");
+        int n = days.has(unit.level) ? days.path(unit.level).asInt() : days.path("default").asInt();
+        try {
+            return ruleSets.workingDays().plusWorkingDays(from, n);
+        } catch (ProblemException e) {
+            if (e.errors().stream().anyMatch(x -> "calendar-covers-year".equals(x.rule()))) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    Denunciation lock(OrgUnitCopy actorUnit, UUID id, long version) {
+        Denunciation d = em.find(Denunciation.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (d == null || !actorUnit.contains(OrgUnitCopy.findById(d.handlingUnitId))) {
+            throw ProblemException.notFound("denunciation " + id);
+        }
+        if (d.version != version) {
+            throw ProblemException.staleVersion(d.version);
+        }
+        return d;
+    }
+
+    private void requireHandlingUnit(Denunciation d, OrgUnitCopy actorUnit, List<String> roles) {
+        if (!actorUnit.id.equals(d.handlingUnitId) || roles.stream().noneMatch(caller::hasRole)) {
+            throw ProblemException.forbidden("only the handling unit, in the roles " + roles + ", takes this step");
+        }
+    }
+
+    private void requireRole(List<String> roles, String what) {
+        if (roles.stream().noneMatch(caller::hasRole)) {
+            throw ProblemException.forbidden("only the roles " + roles + " " + what);
+        }
+    }
+
+    private static void require(Denunciation d, Set<Status> from, String what) {
+        if (!from.contains(d.status)) {
+            throw ProblemException.conflict("status", "transition-allowed", "a denunciation that is " + d.status + " cannot be " + what
+                    + "; allowed from " + from);
+        }
+    }
+
+    private void checkDate(Denunciation d, LocalDate on) {
+        List<FieldError> errors = new ArrayList<>();
+        if (on.isAfter(today())) {
+            errors.add(new FieldError("on", "date-not-future", "the date " + on + " is in the future"));
+        }
+        if (on.isBefore(d.receivedOn)) {
+            errors.add(new FieldError("on", "date-order", "the step cannot be dated before the letter was received (" + d.receivedOn + ")"));
+        }
+        ProblemException.throwIfAny("step", errors);
+    }
+
+    private void move(Denunciation d, String action, Status to, LocalDate on, String summary) {
+        Status from = d.status;
+        d.status = to;
+        d.version++;
+        d.updatedAt = Instant.now(clock);
+        record(d, action, from, to, on, summary);
+    }
+
+    private void record(Denunciation d, String action, Status from, Status to, LocalDate on, String summary) {
+        Denunciation.Step s = new Denunciation.Step();
+        s.denunciationId = d.id;
+        s.action = action;
+        s.fromStatus = from == null ? to : from;
+        s.toStatus = to;
+        s.onDate = on;
+        s.summary = VietnameseText.normalise(summary);
+        s.actor = caller.subject();
+        s.at = d.updatedAt;
+        s.persist();
+        audit.record("denunciation." + action.toLowerCase(), "denunciation", d.id, Map.of("status", to.name(), "version", d.version));
+    }
+
+    private static String json(Object o) {
+        try {
+            return EventJson.mapper().writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,194 @@
+package vn.ktgs.complaints.denunciation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.ktgs.devstack.DevstackTestResource;
+import vn.ktgs.events.EventJson;
+import vn.ktgs.events.EventTypes;
+import vn.ktgs.events.RecordContract;
+import vn.ktgs.events.Topics;
+import vn.ktgs.kit.contract.TopicWatcher;
+import vn.ktgs.kit.membercopy.DirectoryEvents;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static vn.ktgs.kit.contract.TestTokens.bearer;
+
+@QuarkusTest
+@WithTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "complaints"))
+class DenunciationResourceTest {
+    static final String DENUNCIATIONS = "/api/v1/denunciations";
+    static final String DENOUNCER = "Phạm Thị Hương";
+    static final String PHONE = "0912345678";
+    private static final UUID PROVINCE = UUID.randomUUID();
+    private static final UUID WARD = UUID.randomUUID();
+    private static final UUID OTHER_WARD = UUID.randomUUID();
+    private static final UUID CELL = UUID.randomUUID();
+    private static final UUID ACCUSED = UUID.randomUUID();
+    private static boolean tree;
+
+    @Inject
+    AgroalDataSource db;
+
+    @BeforeEach
+    void tree() throws Exception {
+        if (tree) {
+            return;
+        }
+        UUID root = DirectoryEvents.ROOT;
+        try (DirectoryEvents d = new DirectoryEvents()) {
+            d.publish(DirectoryEvents.orgUnit(PROVINCE, List.of(root), "Đảng bộ tỉnh Hà Giang", "PROVINCE", 1));
+            d.publish(DirectoryEvents.orgUnit(WARD, List.of(root, PROVINCE), "Đảng bộ phường Quang Trung", "COMMUNE", 1));
+            d.publish(DirectoryEvents.orgUnit(OTHER_WARD, List.of(root, PROVINCE), "Đảng bộ phường Minh Khai", "COMMUNE", 1));
+            d.publish(DirectoryEvents.orgUnit(CELL, List.of(root, PROVINCE, WARD), "Chi bộ Tổ dân phố 5", "CELL", 1));
+            d.publish(DirectoryEvents.memberEvent(DirectoryEvents.member(ACCUSED, CELL, "Nguyễn Văn Hùng", 1)));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM kit_org_unit_copy WHERE id IN ('"
+                + PROVINCE + "','" + WARD + "','" + OTHER_WARD + "','" + CELL + "')") == 4
+                && count("SELECT count(*) FROM kit_member_copy WHERE id = '" + ACCUSED + "'") == 1);
+        tree = true;
+    }
+
+    @Test
+    void aFoundedDenunciationIsConcludedAndItsDenouncerNeverLeavesTheSealedRecord() throws Exception {
+        String intake = bearer(WARD, "intake");
+        String id = receive(intake, letter(List.of(Map.of("fullName", DENOUNCER, "address", "Tổ 5, phường Quang Trung", "phone", PHONE))))
+                .statusCode(201).body("status", equalTo("RECEIVED")).body("denouncerCount", equalTo(1)).body("anonymous", equalTo(false))
+                .body("accused[0].name", equalTo("Nguyễn Văn Hùng")).body(not(containsString(DENOUNCER))).body(not(containsString(PHONE)))
+                .extract().path("id");
+        // the identity is sealed at rest
+        assertEquals(0, count("SELECT count(*) FROM denunciation WHERE id = '" + id + "' AND position(convert_to('" + DENOUNCER
+                + "', 'UTF8') in denouncers_sealed) > 0"));
+
+        // intake of the handling unit reads it, audited; an officer is refused, audited; another unit sees nothing
+        given().header("Authorization", intake).get(DENUNCIATIONS + "/" + id + "/denouncers").then().statusCode(200)
+                .body("fullName", contains(DENOUNCER)).body("phone", contains(PHONE));
+        given().header("Authorization", bearer(WARD, "officer")).get(DENUNCIATIONS + "/" + id + "/denouncers").then().statusCode(403)
+                .body(not(containsString(DENOUNCER)));
+        given().header("Authorization", bearer(OTHER_WARD, "intake")).get(DENUNCIATIONS + "/" + id + "/denouncers").then().statusCode(404);
+        given().header("Authorization", bearer(PROVINCE, "intake")).get(DENUNCIATIONS + "/" + id + "/denouncers").then().statusCode(403);
+        assertEquals(1, count("SELECT count(*) FROM kit_audit WHERE entity_id = '" + id + "' AND action = 'denunciation.identity-read'"));
+        assertEquals(2, count("SELECT count(*) FROM kit_audit WHERE entity_id = '" + id + "' AND action = 'denunciation.identity-refused'"));
+        assertEquals(0, count("SELECT count(*) FROM kit_audit WHERE entity_id = '" + id + "' AND details::text LIKE '%" + PHONE + "%'"));
+
+        step(bearer(WARD, "officer"), id, 1, "screen", Map.of("on", "2026-11-10")).statusCode(200).body("status", equalTo("ACCEPTED"))
+                .body("notHandledReasons", org.hamcrest.Matchers.empty());
+        Map<String, Object> conclusion = Map.of("outcome", "PARTLY_FOUNDED", "on", "2026-11-20", "conclusion", "Tố cáo đúng một phần",
+                "findings", List.of(Map.of("accused", 0, "warrantsDiscipline", true, "violations", List.of(Map.of("act",
+                        "Sử dụng tài sản công vào việc riêng", "article", "Điều 35", "actFrom", "2025-02-01", "actTo", "2025-08-01",
+                        "continuing", false)))));
+        step(bearer(WARD, "officer"), id, 2, "conclude", conclusion).statusCode(200).body("status", equalTo("CONCLUDED"))
+                .body("outcome", equalTo("PARTLY_FOUNDED"));
+        step(bearer(WARD, "officer"), id, 3, "notify-denouncer", Map.of("on", "2026-11-21")).statusCode(200)
+                .body("status", equalTo("DENOUNCER_NOTIFIED"));
+
+        List<ConsumerRecord<String, String>> records = TopicWatcher.recordsFor(Topics.COMPLAINTS, id, r -> !r.isEmpty(), Duration.ofSeconds(30));
+        assertEquals(1, records.size());
+        JsonNode event = EventJson.mapper().readTree(records.get(0).value());
+        assertEquals(EventTypes.DENUNCIATION_CONCLUDED, event.path("type").asText());
+        assertEquals(ACCUSED.toString(), event.path("data").path("accused").path(0).path("memberId").asText());
+        assertEquals("Điều 35", event.path("data").path("accused").path(0).path("violations").path(0).path("article").asText());
+        assertFalse(records.get(0).value().contains(DENOUNCER) || records.get(0).value().contains(PHONE), records.get(0).value());
+        Map<String, String> headers = new HashMap<>();
+        records.get(0).headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        assertEquals(List.of(), RecordContract.violations(records.get(0).topic(), headers, records.get(0).key(), records.get(0).value()));
+        given().header("Authorization", bearer(PROVINCE, "viewer")).get(DENUNCIATIONS + "?org=" + WARD).then().statusCode(200)
+                .body(not(containsString(DENOUNCER))).body(not(containsString(PHONE)));
+        given().header("Authorization", bearer(WARD, "viewer")).get(DENUNCIATIONS + "/" + id + "/history").then().statusCode(200)
+                .body("steps.action", contains("RECEIVE", "SCREEN", "CONCLUDE", "NOTIFY")).body(not(containsString(DENOUNCER)));
+    }
+
+    @Test
+    void aLetterIsNotHandledForEveryReasonOfTheRulesAndAnAnonymousOneWithSpecificsBecomesALead() throws Exception {
+        String intake = bearer(WARD, "intake");
+        String two = receive(intake, letter(List.of(Map.of("fullName", "Người thứ nhất"), Map.of("fullName", "Người thứ hai"))))
+                .statusCode(201).extract().path("id");
+        step(intake, two, 1, "screen", Map.of("on", "2026-11-10", "noClearAddress", true, "repeatWithoutNewEvidence", true))
+                .statusCode(200).body("status", equalTo("NOT_HANDLED"))
+                .body("notHandledReasons", contains("NO_CLEAR_ADDRESS", "REPEAT_WITHOUT_NEW_EVIDENCE", "SIGNED_BY_SEVERAL"));
+        Map<String, Object> copy = letter(List.of(Map.of("fullName", DENOUNCER)));
+        copy.put("signedInPerson", false);
+        copy.put("accused", List.of());
+        String photocopy = receive(intake, copy).statusCode(201).extract().path("id");
+        step(intake, photocopy, 1, "screen", Map.of("on", "2026-11-10", "impersonated", true, "noLegalCapacity", true, "noSpecificContent", true))
+                .statusCode(200).body("notHandledReasons", contains("IMPERSONATED", "NO_SPECIFIC_CONTENT", "NOT_ABOUT_PARTY",
+                        "NOT_SIGNED_IN_PERSON", "NO_LEGAL_CAPACITY"));
+        String anonymous = receive(intake, letter(List.of())).statusCode(201).body("anonymous", equalTo(true)).extract().path("id");
+        step(intake, anonymous, 1, "screen", Map.of("on", "2026-11-10")).statusCode(200).body("notHandledReasons", contains("ANONYMOUS"));
+        List<JsonNode> lead = TopicWatcher.eventsFor(Topics.COMPLAINTS, anonymous, e -> !e.isEmpty(), Duration.ofSeconds(30));
+        assertEquals(EventTypes.DENUNCIATION_LEAD, lead.get(0).path("type").asText());
+        assertEquals("Nguyễn Văn Hùng", lead.get(0).path("data").path("accused").path(0).path("name").asText());
+        assertEquals(0, TopicWatcher.eventsFor(Topics.COMPLAINTS, two, e -> false, Duration.ofSeconds(2)).size());
+        // screened once only
+        step(intake, anonymous, 2, "screen", Map.of("on", "2026-11-11")).statusCode(409);
+    }
+
+    @Test
+    void intakeIsForTheIntakeRoleAndBadInputChangesNothing() throws Exception {
+        long before = count("SELECT count(*) FROM denunciation");
+        given().get(DENUNCIATIONS).then().statusCode(401);
+        receive(bearer(WARD, "officer"), letter(List.of())).statusCode(403);
+        Map<String, Object> bad = letter(List.of());
+        bad.put("receivedByCompetentOn", "2026-10-01");
+        bad.put("accused", List.of(Map.of("type", "MEMBER", "memberId", UUID.randomUUID().toString())));
+        receive(bearer(WARD, "intake"), bad).statusCode(422).body("errors.rule", org.hamcrest.Matchers.hasItems("date-order", "member-exists"));
+        Map<String, Object> bidi = letter(List.of(Map.of("fullName", "Tên\u202Egiả")));
+        receive(bearer(WARD, "intake"), bidi).statusCode(400);
+        assertEquals(before, count("SELECT count(*) FROM denunciation"));
+    }
+
+    private static Map<String, Object> letter(List<Map<String, String>> denouncers) {
+        Map<String, Object> l = new HashMap<>();
+        l.put("handlingBody", "INSPECTION_COMMISSION");
+        l.put("channel", "POST");
+        l.put("receivedOn", "2026-11-03");
+        l.put("postmarkedOn", "2026-11-01");
+        l.put("receivedByCompetentOn", "2026-11-03");
+        l.put("denouncers", denouncers);
+        l.put("signedInPerson", true);
+        l.put("content", "Đồng chí Nguyễn Văn Hùng sử dụng xe công vào việc riêng nhiều lần trong năm 2025");
+        l.put("evidence", List.of("Ảnh chụp xe biển số 38A-123.45"));
+        l.put("accused", List.of(Map.of("type", "MEMBER", "memberId", ACCUSED.toString())));
+        return l;
+    }
+
+    static ValidatableResponse receive(String token, Map<String, Object> body) {
+        return given().header("Authorization", token).contentType(ContentType.JSON).body(body).post(DENUNCIATIONS).then();
+    }
+
+    static ValidatableResponse step(String token, String id, long version, String action, Object body) {
+        return given().header("Authorization", token).header("If-Match", "\"" + version + "\"").contentType(ContentType.JSON)
+                .body(body).post(DENUNCIATIONS + "/" + id + "/" + action).then();
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = db.getConnection(); var s = c.createStatement()) {
+            var rs = s.executeQuery(sql);
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
