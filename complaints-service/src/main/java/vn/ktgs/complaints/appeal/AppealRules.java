@@ -1,6 +1,7 @@
 package vn.ktgs.complaints.appeal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import vn.ktgs.complaints.HandlingRules;
 import vn.ktgs.complaints.appeal.AppealCodes.Rejection;
 import vn.ktgs.complaints.appeal.AppealCodes.Status;
 import vn.ktgs.complaints.decision.DecisionCopy;
@@ -107,10 +108,9 @@ public final class AppealRules {
                 .map(e -> units.apply(e.handlingUnitId)).anyMatch(u -> u != null && rules.strings(FINAL_LEVELS).contains(u.level));
     }
 
-    /** The last day to resolve the appeal, by the working days of the rule set from its receipt. */
+    /** The working days the rule set gives to resolve an appeal at the handling unit's level. */
     static int resolutionWorkingDays(RuleSet rules, OrgUnitCopy handlingUnit) {
-        JsonNode days = rules.value("appeal.resolution-working-days");
-        return days.has(handlingUnit.level) ? days.path(handlingUnit.level).asInt() : days.path("default").asInt();
+        return HandlingRules.workingDaysFor(rules.value("appeal.resolution-working-days"), handlingUnit);
     }
 
     private static boolean has(OrgUnitCopy unit, String body) {

@@ -13,6 +13,7 @@ import vn.ktgs.events.AppealFiled;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.Origin;
 import vn.ktgs.events.Topics;
+import vn.ktgs.complaints.HandlingRules;
 import vn.ktgs.kit.audit.Audit;
 import vn.ktgs.kit.orgcopy.OrgUnitCopy;
 import vn.ktgs.kit.outbox.Outbox;
@@ -68,7 +69,7 @@ public class Appeals {
     @Transactional(Transactional.TxType.MANDATORY)
     public Appeal file(OrgUnitCopy actorUnit, AppealRequests.Filing f) {
         RuleSet rules = ruleSets.inForce(RULE_DOMAIN, today());
-        requireRole(rules.strings(INTAKE_ROLES), "record appeals");
+        HandlingRules.requireRole(caller, rules.strings(INTAKE_ROLES), "record appeals");
         List<FieldError> errors = new ArrayList<>();
         if (f.postmarkedOn() == null && f.filedDirectlyOn() == null) {
             errors.add(new FieldError("postmarkedOn", "filing-date", "an appeal has a postmark or a direct filing date"));
@@ -134,9 +135,9 @@ public class Appeals {
     public Appeal investigate(OrgUnitCopy actorUnit, UUID id, long version, AppealRequests.StepRecord r) {
         Appeal a = lockVisible(actorUnit, id, version);
         RuleSet rules = ruleSets.byId(a.ruleSetId).orElseThrow();
-        requireHandlingUnit(a, actorUnit, rules.strings(RECORD_ROLES));
-        require(a, Set.of(Status.ACCEPTED), "investigated");
-        checkDate(a, r.on());
+        HandlingRules.requireHandlingUnit(caller, a.handlingUnitId, actorUnit, rules.strings(RECORD_ROLES));
+        HandlingRules.requireStatus(a.status, Set.of(Status.ACCEPTED), "investigated");
+        HandlingRules.checkStepDate(a.receivedOn, r.on(), today());
         move(a, "INVESTIGATE", Status.INVESTIGATING, r.on(), r.summary());
         return a;
     }
@@ -148,8 +149,8 @@ public class Appeals {
         RuleSet rules = ruleSets.byId(a.ruleSetId).orElseThrow();
         List<String> roles = new ArrayList<>();
         rules.value(HANDLING_ROLES).path(a.handlingBody).forEach(r -> roles.add(r.asText()));
-        requireHandlingUnit(a, actorUnit, roles);
-        require(a, Set.of(Status.INVESTIGATING), "decided");
+        HandlingRules.requireHandlingUnit(caller, a.handlingUnitId, actorUnit, roles);
+        HandlingRules.requireStatus(a.status, Set.of(Status.INVESTIGATING), "decided");
         DecisionCopy decision = DecisionCopy.findById(a.caseId);
         List<FieldError> errors = new ArrayList<>();
         if (d.on().isAfter(today())) {
@@ -166,7 +167,7 @@ public class Appeals {
             errors.add(new FieldError("newForm", "form-only-when-changed", "only a CHANGED decision names a new form"));
         }
         ProblemException.throwIfAny("appeal decision", errors);
-        checkDate(a, d.on());
+        HandlingRules.checkStepDate(a.receivedOn, d.on(), today());
         a.outcome = d.outcome();
         a.newForm = d.outcome() == Outcome.CHANGED ? d.newForm() : null;
         a.decidedOn = d.on();
@@ -181,9 +182,9 @@ public class Appeals {
     public Appeal notifyAppellant(OrgUnitCopy actorUnit, UUID id, long version, AppealRequests.StepRecord r) {
         Appeal a = lockVisible(actorUnit, id, version);
         RuleSet rules = ruleSets.byId(a.ruleSetId).orElseThrow();
-        requireHandlingUnit(a, actorUnit, rules.strings(RECORD_ROLES));
-        require(a, Set.of(Status.DECIDED, Status.REJECTED), "notified");
-        checkDate(a, r.on());
+        HandlingRules.requireHandlingUnit(caller, a.handlingUnitId, actorUnit, rules.strings(RECORD_ROLES));
+        HandlingRules.requireStatus(a.status, Set.of(Status.DECIDED, Status.REJECTED), "notified");
+        HandlingRules.checkStepDate(a.receivedOn, r.on(), today());
         a.notifiedOn = r.on();
         move(a, "NOTIFY", a.status == Status.DECIDED ? Status.NOTIFIED : Status.REJECTED, r.on(), r.summary());
         return a;
@@ -191,14 +192,7 @@ public class Appeals {
 
     /** Working days from receipt; empty while the calendar does not cover the days it runs through. */
     private LocalDate dueOn(RuleSet rules, OrgUnitCopy unit, LocalDate receivedOn) {
-        try {
-            return ruleSets.workingDays().plusWorkingDays(receivedOn, AppealRules.resolutionWorkingDays(rules, unit));
-        } catch (ProblemException e) {
-            if (e.errors().stream().anyMatch(x -> "calendar-covers-year".equals(x.rule()))) {
-                return null;
-            }
-            throw e;
-        }
+        return ruleSets.workingDays().plusWorkingDaysIfCovered(receivedOn, AppealRules.resolutionWorkingDays(rules, unit)).orElse(null);
     }
 
     Appeal lockVisible(OrgUnitCopy actorUnit, UUID id, long version) {
@@ -210,36 +204,6 @@ public class Appeals {
             throw ProblemException.staleVersion(a.version);
         }
         return a;
-    }
-
-    private void requireHandlingUnit(Appeal a, OrgUnitCopy actorUnit, List<String> roles) {
-        if (!actorUnit.id.equals(a.handlingUnitId) || roles.stream().noneMatch(caller::hasRole)) {
-            throw ProblemException.forbidden("only the handling body's unit, in the roles " + roles + ", takes this step");
-        }
-    }
-
-    private void requireRole(List<String> roles, String what) {
-        if (roles.stream().noneMatch(caller::hasRole)) {
-            throw ProblemException.forbidden("only the roles " + roles + " " + what);
-        }
-    }
-
-    private static void require(Appeal a, Set<Status> from, String what) {
-        if (!from.contains(a.status)) {
-            throw ProblemException.conflict("status", "transition-allowed", "an appeal that is " + a.status + " cannot be " + what
-                    + "; allowed from " + from);
-        }
-    }
-
-    private void checkDate(Appeal a, LocalDate on) {
-        List<FieldError> errors = new ArrayList<>();
-        if (on.isAfter(today())) {
-            errors.add(new FieldError("on", "date-not-future", "the date " + on + " is in the future"));
-        }
-        if (on.isBefore(a.receivedOn)) {
-            errors.add(new FieldError("on", "date-order", "the step cannot be dated before the appeal was received (" + a.receivedOn + ")"));
-        }
-        ProblemException.throwIfAny("step", errors);
     }
 
     private void move(Appeal a, String action, Status to, LocalDate on, String summary) {

@@ -16,6 +16,7 @@ import vn.ktgs.events.EventJson;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.Origin;
 import vn.ktgs.events.Topics;
+import vn.ktgs.complaints.HandlingRules;
 import vn.ktgs.kit.audit.Audit;
 import vn.ktgs.kit.crypto.FieldCipher;
 import vn.ktgs.kit.membercopy.MemberCopy;
@@ -70,7 +71,7 @@ public class Denunciations {
     @Transactional(Transactional.TxType.MANDATORY)
     public Denunciation receive(OrgUnitCopy actorUnit, DenunciationRequests.Intake in) {
         RuleSet rules = ruleSets.inForce(RULE_DOMAIN, today());
-        requireRole(rules.strings(INTAKE_ROLES), "receive denunciations");
+        HandlingRules.requireRole(caller, rules.strings(INTAKE_ROLES), "receive denunciations");
         List<FieldError> errors = new ArrayList<>();
         for (var d : new Object[][] {{in.receivedOn(), "receivedOn"}, {in.postmarkedOn(), "postmarkedOn"},
                 {in.receivedByCompetentOn(), "receivedByCompetentOn"}}) {
@@ -158,9 +159,9 @@ public class Denunciations {
     public Denunciation screen(OrgUnitCopy actorUnit, UUID id, long version, DenunciationRequests.Screening s) {
         Denunciation d = lock(actorUnit, id, version);
         RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
-        requireHandlingUnit(d, actorUnit, rules.strings(RECORD_ROLES));
-        require(d, Set.of(Status.RECEIVED), "screened");
-        checkDate(d, s.on());
+        HandlingRules.requireHandlingUnit(caller, d.handlingUnitId, actorUnit, rules.strings(RECORD_ROLES));
+        HandlingRules.requireStatus(d.status, Set.of(Status.RECEIVED), "screened");
+        HandlingRules.checkStepDate(d.receivedOn, s.on(), today());
         List<Denunciation.Accused> accused = Denunciation.Accused.of(d.id);
         List<NotHandled> reasons = DenunciationRules.notHandled(d, accused.size(), s, rules.integer("denunciation.several-signatories"));
         d.notHandledReasons = reasons.stream().map(Enum::name).toArray(String[]::new);
@@ -183,9 +184,9 @@ public class Denunciations {
     public Denunciation conclude(OrgUnitCopy actorUnit, UUID id, long version, DenunciationRequests.Conclusion c) {
         Denunciation d = lock(actorUnit, id, version);
         RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
-        requireHandlingUnit(d, actorUnit, rules.strings(RECORD_ROLES));
-        require(d, Set.of(Status.ACCEPTED), "concluded");
-        checkDate(d, c.on());
+        HandlingRules.requireHandlingUnit(caller, d.handlingUnitId, actorUnit, rules.strings(RECORD_ROLES));
+        HandlingRules.requireStatus(d.status, Set.of(Status.ACCEPTED), "concluded");
+        HandlingRules.checkStepDate(d.receivedOn, c.on(), today());
         List<Denunciation.Accused> accused = Denunciation.Accused.of(d.id);
         List<FieldError> errors = new ArrayList<>();
         List<DenunciationRequests.AccusedFinding> findings = c.findings() == null ? List.of() : c.findings();
@@ -230,9 +231,9 @@ public class Denunciations {
     public Denunciation notifyDenouncer(OrgUnitCopy actorUnit, UUID id, long version, DenunciationRequests.StepRecord r) {
         Denunciation d = lock(actorUnit, id, version);
         RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
-        requireHandlingUnit(d, actorUnit, rules.strings(RECORD_ROLES));
-        require(d, Set.of(Status.CONCLUDED), "notified");
-        checkDate(d, r.on());
+        HandlingRules.requireHandlingUnit(caller, d.handlingUnitId, actorUnit, rules.strings(RECORD_ROLES));
+        HandlingRules.requireStatus(d.status, Set.of(Status.CONCLUDED), "notified");
+        HandlingRules.checkStepDate(d.receivedOn, r.on(), today());
         d.notifiedOn = r.on();
         move(d, "NOTIFY", Status.DENOUNCER_NOTIFIED, r.on(), r.summary());
         return d;
@@ -271,16 +272,8 @@ public class Denunciations {
 
     /** Working days from the competent body's receipt; empty while the calendar does not cover the days it runs through. */
     private LocalDate dueOn(RuleSet rules, OrgUnitCopy unit, LocalDate from) {
-        var days = rules.value("denunciation.resolution-working-days");
-        int n = days.has(unit.level) ? days.path(unit.level).asInt() : days.path("default").asInt();
-        try {
-            return ruleSets.workingDays().plusWorkingDays(from, n);
-        } catch (ProblemException e) {
-            if (e.errors().stream().anyMatch(x -> "calendar-covers-year".equals(x.rule()))) {
-                return null;
-            }
-            throw e;
-        }
+        int n = HandlingRules.workingDaysFor(rules.value("denunciation.resolution-working-days"), unit);
+        return ruleSets.workingDays().plusWorkingDaysIfCovered(from, n).orElse(null);
     }
 
     Denunciation lock(OrgUnitCopy actorUnit, UUID id, long version) {
@@ -292,36 +285,6 @@ public class Denunciations {
             throw ProblemException.staleVersion(d.version);
         }
         return d;
-    }
-
-    private void requireHandlingUnit(Denunciation d, OrgUnitCopy actorUnit, List<String> roles) {
-        if (!actorUnit.id.equals(d.handlingUnitId) || roles.stream().noneMatch(caller::hasRole)) {
-            throw ProblemException.forbidden("only the handling unit, in the roles " + roles + ", takes this step");
-        }
-    }
-
-    private void requireRole(List<String> roles, String what) {
-        if (roles.stream().noneMatch(caller::hasRole)) {
-            throw ProblemException.forbidden("only the roles " + roles + " " + what);
-        }
-    }
-
-    private static void require(Denunciation d, Set<Status> from, String what) {
-        if (!from.contains(d.status)) {
-            throw ProblemException.conflict("status", "transition-allowed", "a denunciation that is " + d.status + " cannot be " + what
-                    + "; allowed from " + from);
-        }
-    }
-
-    private void checkDate(Denunciation d, LocalDate on) {
-        List<FieldError> errors = new ArrayList<>();
-        if (on.isAfter(today())) {
-            errors.add(new FieldError("on", "date-not-future", "the date " + on + " is in the future"));
-        }
-        if (on.isBefore(d.receivedOn)) {
-            errors.add(new FieldError("on", "date-order", "the step cannot be dated before the letter was received (" + d.receivedOn + ")"));
-        }
-        ProblemException.throwIfAny("step", errors);
     }
 
     private void move(Denunciation d, String action, Status to, LocalDate on, String summary) {

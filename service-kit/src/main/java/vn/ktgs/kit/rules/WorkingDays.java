@@ -71,6 +71,21 @@ public final class WorkingDays {
         return day;
     }
 
+    /**
+     * {@link #plusWorkingDays}, or empty while the calendar does not cover the days the period runs through: for a
+     * deadline a record keeps, whose own step must not wait for next year's holidays to be entered.
+     */
+    public java.util.Optional<LocalDate> plusWorkingDaysIfCovered(LocalDate start, int n) {
+        try {
+            return java.util.Optional.of(plusWorkingDays(start, n));
+        } catch (ProblemException e) {
+            if (e.errors().stream().anyMatch(x -> "calendar-covers-year".equals(x.rule()))) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     /** The last day of a period of {@code n} calendar days after {@code start}, rolled to a working day. */
     public LocalDate plusCalendarDays(LocalDate start, int n) {
         if (n < 0) {
