@@ -65,6 +65,19 @@ public class Denunciation extends PanacheEntityBase {
     public LocalDate concludedOn;
     @Column(name = "notified_on")
     public LocalDate notifiedOn;
+    /** The handling team: the login names that may read the identity, the member ids checked for conflicts. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "team_subjects")
+    public String[] teamSubjects;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "team_member_ids")
+    public UUID[] teamMemberIds;
+    @Column(name = "extended_by")
+    public Integer extendedBy;
+    @Column(name = "withdrawn_on")
+    public LocalDate withdrawnOn;
+    @Column(name = "withdrawal_coerced")
+    public Boolean withdrawalCoerced;
     @Column(name = "rule_set_id")
     public String ruleSetId;
     public long version;

@@ -11,13 +11,25 @@ public final class DenunciationCodes {
     private DenunciationCodes() {
     }
 
-    /** DOMAIN §5: RECEIVED → NOT_HANDLED | ACCEPTED → CONCLUDED → DENOUNCER_NOTIFIED. */
+    /**
+     * DOMAIN §5: RECEIVED → NOT_HANDLED | ACCEPTED → HANDLING (team named) → EXPLAINED → VERIFYING → CONCLUDED →
+     * DENOUNCER_NOTIFIED; WITHDRAWN when the denouncer withdraws of their own will.
+     */
     public enum Status {
         RECEIVED("Đã tiếp nhận"),
         NOT_HANDLED("Không thụ lý giải quyết"),
         ACCEPTED("Đã thụ lý giải quyết"),
+        HANDLING("Đã thành lập đoàn (tổ) giải quyết"),
+        EXPLAINED("Người bị tố cáo đã giải trình"),
+        VERIFYING("Đang thẩm tra, xác minh"),
         CONCLUDED("Đã kết luận"),
-        DENOUNCER_NOTIFIED("Đã thông báo cho người tố cáo");
+        DENOUNCER_NOTIFIED("Đã thông báo cho người tố cáo"),
+        WITHDRAWN("Người tố cáo rút đơn, dừng giải quyết");
+
+        /** Accepted and not yet concluded or withdrawn: the deadline runs. */
+        public boolean open() {
+            return this == ACCEPTED || this == HANDLING || this == EXPLAINED || this == VERIFYING;
+        }
 
         public final String labelVi;
 

@@ -37,7 +37,23 @@ public final class DenunciationRequests {
 
     /** A denouncer's identity: sealed at rest, never logged, listed or sent anywhere. */
     public record Denouncer(@NotBlank @Size(max = 300) @SingleLine String fullName, @Size(max = 500) @SingleLine String address,
-                            @Size(max = 50) @SingleLine String phone, @Size(max = 20) @SingleLine String citizenId) {
+                            @Size(max = 50) @SingleLine String phone, @Size(max = 20) @SingleLine String citizenId, UUID memberId) {
+    }
+
+    /** The handling team: each by login name (who may read the identity) and, for a party member, directory id. */
+    public record Team(@NotNull LocalDate on, @NotNull @Size(min = 1, max = 20) List<@Valid @NotNull TeamMember> members) {
+    }
+
+    public record TeamMember(@NotBlank @Size(max = 200) @SingleLine String subject, UUID memberId) {
+    }
+
+    /** One extension of the deadline, noticed to the denouncer. */
+    public record Extension(@NotNull LocalDate on, @NotNull @jakarta.validation.constraints.Min(1) Integer workingDays,
+                            @NotBlank @Size(max = 300) @SingleLine String noticeToDenouncer) {
+    }
+
+    /** The denouncer withdraws; {@code coerced}: the withdrawal came from threats, coercion or bribery, so handling goes on. */
+    public record Withdrawal(@NotNull LocalDate on, boolean coerced, @Size(max = 8000) String summary) {
     }
 
     public record AccusedRef(@NotNull String type, UUID memberId, UUID orgUnitId) {

@@ -84,7 +84,7 @@ public class DenunciationResource {
         ListQuery q = ListQuery.within(callerUnit.within(org), subtree, "handlingUnitId")
                 .equal("status", Params.enumValue(Status.class, status, "status"));
         if (Boolean.TRUE.equals(overdue)) {
-            q.and("status = :accepted and dueOn < :today", "accepted", Status.ACCEPTED);
+            q.and("status in :open and dueOn < :today", "open", java.util.Arrays.stream(Status.values()).filter(Status::open).toList());
             q.parameters().and("today", LocalDate.now(clock));
         }
         return ListQuery.page(Denunciation.<Denunciation>find(q.where(), Sort.descending("updatedAt").and("id"), q.parameters()), paging)
@@ -126,6 +126,61 @@ public class DenunciationResource {
     public Response screen(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
                            @Valid @NotNull DenunciationRequests.Screening body) {
         return changed(denunciations.screen(callerUnit.get(), id, Versions.required(ifMatch), body));
+    }
+
+    /** The handling team (đoàn, tổ giải quyết): no accused and no denouncer on it (422 conflict-of-interest). */
+    @POST
+    @Path("/{id}/team")
+    @RolesAllowed({Roles.INTAKE, Roles.OFFICER, Roles.COMMISSION, Roles.COMMITTEE})
+    @Transactional
+    @APIResponse(responseCode = "200", description = CHANGED)
+    public Response team(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                         @Valid @NotNull DenunciationRequests.Team body) {
+        return changed(denunciations.nameTeam(callerUnit.get(), id, Versions.required(ifMatch), body));
+    }
+
+    /** The accused's explanation (giải trình). */
+    @POST
+    @Path("/{id}/explanation")
+    @RolesAllowed({Roles.INTAKE, Roles.OFFICER, Roles.COMMISSION, Roles.COMMITTEE})
+    @Transactional
+    @APIResponse(responseCode = "200", description = CHANGED)
+    public Response explanation(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                                @Valid @NotNull DenunciationRequests.StepRecord body) {
+        return changed(denunciations.step(callerUnit.get(), id, Versions.required(ifMatch), "EXPLANATION", body));
+    }
+
+    /** A verification entry (thẩm tra, xác minh). */
+    @POST
+    @Path("/{id}/verification")
+    @RolesAllowed({Roles.INTAKE, Roles.OFFICER, Roles.COMMISSION, Roles.COMMITTEE})
+    @Transactional
+    @APIResponse(responseCode = "200", description = CHANGED)
+    public Response verification(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                                 @Valid @NotNull DenunciationRequests.StepRecord body) {
+        return changed(denunciations.step(callerUnit.get(), id, Versions.required(ifMatch), "VERIFICATION", body));
+    }
+
+    /** One extension of the deadline (at most the rule set's working days), noticed to the denouncer. */
+    @POST
+    @Path("/{id}/extend")
+    @RolesAllowed({Roles.INTAKE, Roles.OFFICER, Roles.COMMISSION, Roles.COMMITTEE})
+    @Transactional
+    @APIResponse(responseCode = "200", description = CHANGED)
+    public Response extend(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                           @Valid @NotNull DenunciationRequests.Extension body) {
+        return changed(denunciations.extend(callerUnit.get(), id, Versions.required(ifMatch), body));
+    }
+
+    /** The denouncer withdraws: handling stops, unless the withdrawal was coerced. */
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed({Roles.INTAKE, Roles.OFFICER, Roles.COMMISSION, Roles.COMMITTEE})
+    @Transactional
+    @APIResponse(responseCode = "200", description = CHANGED)
+    public Response withdraw(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                             @Valid @NotNull DenunciationRequests.Withdrawal body) {
+        return changed(denunciations.withdraw(callerUnit.get(), id, Versions.required(ifMatch), body));
     }
 
     @POST

@@ -23,15 +23,16 @@ public final class DenunciationViews {
     public record DenunciationView(UUID id, UUID handlingUnitId, String handlingBody, String channel, LocalDate receivedOn,
                                    LocalDate postmarkedOn, LocalDate receivedByCompetentOn, int denouncerCount, boolean anonymous,
                                    boolean signedInPerson, String content, List<String> evidence, List<AccusedView> accused,
-                                   Status status, List<String> notHandledReasons, LocalDate dueOn, boolean overdue, Outcome outcome,
+                                   Status status, List<String> notHandledReasons, LocalDate dueOn, boolean overdue, Integer extendedBy,
+                                   int teamSize, LocalDate withdrawnOn, Boolean withdrawalCoerced, Outcome outcome,
                                    String conclusion, LocalDate concludedOn, LocalDate notifiedOn, String ruleSetId, long version,
                                    Instant createdAt, Instant updatedAt) {
         static DenunciationView of(Denunciation d, LocalDate today) {
             return new DenunciationView(d.id, d.handlingUnitId, d.handlingBody, d.channel, d.receivedOn, d.postmarkedOn,
                     d.receivedByCompetentOn, d.denouncerCount, d.denouncerCount == 0, d.signedInPerson, d.content,
                     Arrays.asList(d.evidence), Denunciation.Accused.of(d.id).stream().map(AccusedView::of).toList(), d.status,
-                    Arrays.asList(d.notHandledReasons), d.dueOn, d.status == Status.ACCEPTED && d.dueOn != null && today.isAfter(d.dueOn),
-                    d.outcome, d.conclusion, d.concludedOn, d.notifiedOn, d.ruleSetId, d.version, d.createdAt, d.updatedAt);
+                    Arrays.asList(d.notHandledReasons), d.dueOn, d.status.open() && d.dueOn != null && today.isAfter(d.dueOn),
+                    d.extendedBy, d.teamSubjects.length, d.withdrawnOn, d.withdrawalCoerced, d.outcome, d.conclusion, d.concludedOn, d.notifiedOn, d.ruleSetId, d.version, d.createdAt, d.updatedAt);
         }
     }
 

@@ -48,6 +48,7 @@ public class Denunciations {
     static final String PURPOSE = "denunciation.denouncers";
     static final String INTAKE_ROLES = "denunciation.intake-roles";
     static final String RECORD_ROLES = "denunciation.record-roles";
+    private static final Set<Status> OPEN = Set.of(Status.ACCEPTED, Status.HANDLING, Status.EXPLAINED, Status.VERIFYING);
 
     private final EntityManager em;
     private final FieldCipher cipher;
@@ -103,13 +104,15 @@ public class Denunciations {
         d.receivedByCompetentOn = in.receivedByCompetentOn();
         List<DenunciationRequests.Denouncer> denouncers = in.denouncers() == null ? List.of() : in.denouncers().stream()
                 .map(x -> new DenunciationRequests.Denouncer(VietnameseText.normalise(x.fullName()), VietnameseText.normalise(x.address()),
-                        x.phone(), x.citizenId())).toList();
+                        x.phone(), x.citizenId(), x.memberId())).toList();
         d.denouncerCount = denouncers.size();
         d.denouncersSealed = denouncers.isEmpty() ? null : cipher.seal(json(denouncers), PURPOSE);
         d.signedInPerson = in.signedInPerson();
         d.content = VietnameseText.normalise(in.content());
         d.evidence = in.evidence() == null ? new String[0] : in.evidence().stream().map(VietnameseText::normalise).toArray(String[]::new);
         d.notHandledReasons = new String[0];
+        d.teamSubjects = new String[0];
+        d.teamMemberIds = new UUID[0];
         d.status = Status.RECEIVED;
         d.ruleSetId = rules.id();
         d.version = 1;
@@ -126,20 +129,25 @@ public class Denunciations {
     }
 
     /**
-     * The denouncers' identity, for the intake role of the handling unit only. Every read, and every refused read, is
-     * written to the audit trail (who, when, which letter), never the identity itself.
+     * The denouncers' identity, for the intake role of the handling unit and the handling team it named only. Every
+     * read, and every refused read, is written to the audit trail (who, when, which letter), never the identity itself.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<DenunciationRequests.Denouncer> denouncers(OrgUnitCopy actorUnit, Denunciation d) {
         RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
         List<String> roles = rules.strings(INTAKE_ROLES);
-        if (!actorUnit.id.equals(d.handlingUnitId) || roles.stream().noneMatch(caller::hasRole)) {
+        boolean team = java.util.Arrays.asList(d.teamSubjects).contains(caller.subject());
+        if (!actorUnit.id.equals(d.handlingUnitId) || (roles.stream().noneMatch(caller::hasRole) && !team)) {
             // the refusal rolls the request back: its audit record commits on its own
             QuarkusTransaction.requiringNew().run(() ->
                     audit.record("denunciation.identity-refused", "denunciation", d.id, Map.of("unit", actorUnit.id.toString())));
-            throw ProblemException.forbidden("only the roles " + roles + " of the handling unit read the denouncer's identity");
+            throw ProblemException.forbidden("only the roles " + roles + " of the handling unit and its handling team read the denouncer's identity");
         }
-        audit.record("denunciation.identity-read", "denunciation", d.id, Map.of("denouncers", d.denouncerCount));
+        audit.record("denunciation.identity-read", "denunciation", d.id, Map.of("denouncers", d.denouncerCount, "as", team ? "team" : "intake"));
+        return opened(d);
+    }
+
+    private List<DenunciationRequests.Denouncer> opened(Denunciation d) {
         if (d.denouncersSealed == null) {
             return List.of();
         }
@@ -149,6 +157,103 @@ public class Denunciations {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("sealed denouncers of " + d.id + " are not readable", e);
         }
+    }
+
+    /**
+     * The handling team (§7.8): neither an accused nor a denouncer may be on it (422 {@code conflict-of-interest}, which
+     * does not say which of the two, so as not to reveal a denouncer).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Denunciation nameTeam(OrgUnitCopy actorUnit, UUID id, long version, DenunciationRequests.Team t) {
+        Denunciation d = lock(actorUnit, id, version);
+        RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
+        HandlingRules.requireHandlingUnit(caller, d.handlingUnitId, actorUnit, rules.strings(RECORD_ROLES));
+        HandlingRules.requireStatus(d.status, Set.of(Status.ACCEPTED, Status.HANDLING), "given a team");
+        HandlingRules.checkStepDate(d.receivedOn, t.on(), today());
+        Set<UUID> conflicting = new java.util.HashSet<>();
+        Denunciation.Accused.of(d.id).forEach(a -> {
+            if (a.memberId != null) {
+                conflicting.add(a.memberId);
+            }
+        });
+        opened(d).forEach(x -> {
+            if (x.memberId() != null) {
+                conflicting.add(x.memberId());
+            }
+        });
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < t.members().size(); i++) {
+            UUID m = t.members().get(i).memberId();
+            if (m != null && conflicting.contains(m)) {
+                errors.add(new FieldError("members[" + i + "].memberId", "conflict-of-interest",
+                        "an accused or a denouncer cannot handle the denunciation"));
+            }
+        }
+        ProblemException.throwIfAny("team", errors);
+        d.teamSubjects = t.members().stream().map(m -> m.subject().strip()).toArray(String[]::new);
+        d.teamMemberIds = t.members().stream().map(DenunciationRequests.TeamMember::memberId).filter(java.util.Objects::nonNull)
+                .toArray(UUID[]::new);
+        move(d, "TEAM", Status.HANDLING, t.on(), t.members().size() + " người");
+        return d;
+    }
+
+    /** The accused's explanation (HANDLING → EXPLAINED), then verification entries (→ VERIFYING). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Denunciation step(OrgUnitCopy actorUnit, UUID id, long version, String action, DenunciationRequests.StepRecord r) {
+        Denunciation d = lock(actorUnit, id, version);
+        RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
+        HandlingRules.requireHandlingUnit(caller, d.handlingUnitId, actorUnit, rules.strings(RECORD_ROLES));
+        boolean explanation = "EXPLANATION".equals(action);
+        HandlingRules.requireStatus(d.status, explanation ? Set.of(Status.HANDLING) : Set.of(Status.EXPLAINED, Status.VERIFYING),
+                explanation ? "explained" : "verified");
+        HandlingRules.checkStepDate(d.receivedOn, r.on(), today());
+        move(d, action, explanation ? Status.EXPLAINED : Status.VERIFYING, r.on(), r.summary());
+        return d;
+    }
+
+    /** One extension of the deadline, by at most the rule set's working days, noticed to the denouncer. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Denunciation extend(OrgUnitCopy actorUnit, UUID id, long version, DenunciationRequests.Extension e) {
+        Denunciation d = lock(actorUnit, id, version);
+        RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
+        HandlingRules.requireHandlingUnit(caller, d.handlingUnitId, actorUnit, rules.strings(RECORD_ROLES));
+        HandlingRules.requireStatus(d.status, OPEN, "extended");
+        HandlingRules.checkStepDate(d.receivedOn, e.on(), today());
+        int max = rules.integer("denunciation.extension-max-working-days");
+        List<FieldError> errors = new ArrayList<>();
+        if (d.extendedBy != null) {
+            errors.add(new FieldError("workingDays", "extended-once", "the deadline was extended already"));
+        }
+        if (e.workingDays() > max) {
+            errors.add(new FieldError("workingDays", "extension-max", "an extension is at most " + max + " working days"));
+        }
+        if (d.dueOn == null) {
+            errors.add(new FieldError("workingDays", "calendar-covers-year", "the deadline itself cannot be counted until the calendar covers it"));
+        }
+        ProblemException.throwIfAny("extension", errors);
+        LocalDate extended = ruleSets.workingDays().plusWorkingDays(d.dueOn, e.workingDays());
+        d.dueOn = extended;
+        d.extendedBy = e.workingDays();
+        move(d, "EXTEND", d.status, e.on(), "Gia hạn " + e.workingDays() + " ngày làm việc đến " + extended + "; " + e.noticeToDenouncer());
+        return d;
+    }
+
+    /**
+     * The denouncer withdraws: handling stops (WITHDRAWN), unless the withdrawal came from threats, coercion or
+     * bribery, which is recorded and handling goes on.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Denunciation withdraw(OrgUnitCopy actorUnit, UUID id, long version, DenunciationRequests.Withdrawal w) {
+        Denunciation d = lock(actorUnit, id, version);
+        RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
+        HandlingRules.requireHandlingUnit(caller, d.handlingUnitId, actorUnit, rules.strings(RECORD_ROLES));
+        HandlingRules.requireStatus(d.status, OPEN, "withdrawn");
+        HandlingRules.checkStepDate(d.receivedOn, w.on(), today());
+        d.withdrawnOn = w.on();
+        d.withdrawalCoerced = w.coerced();
+        move(d, "WITHDRAW", w.coerced() ? d.status : Status.WITHDRAWN, w.on(), w.coerced()
+                ? "Rút đơn do bị đe dọa, ép buộc, mua chuộc: tiếp tục giải quyết" : w.summary());
+        return d;
     }
 
     /**
@@ -185,7 +290,7 @@ public class Denunciations {
         Denunciation d = lock(actorUnit, id, version);
         RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
         HandlingRules.requireHandlingUnit(caller, d.handlingUnitId, actorUnit, rules.strings(RECORD_ROLES));
-        HandlingRules.requireStatus(d.status, Set.of(Status.ACCEPTED), "concluded");
+        HandlingRules.requireStatus(d.status, Set.of(Status.HANDLING, Status.EXPLAINED, Status.VERIFYING), "concluded");
         HandlingRules.checkStepDate(d.receivedOn, c.on(), today());
         List<Denunciation.Accused> accused = Denunciation.Accused.of(d.id);
         List<FieldError> errors = new ArrayList<>();

@@ -36,6 +36,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static vn.ktgs.kit.contract.TestTokens.bearer;
+import static vn.ktgs.kit.contract.TestTokens.bearerAs;
 
 @QuarkusTest
 @WithTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "complaints"))
@@ -96,13 +97,17 @@ class DenunciationResourceTest {
 
         step(bearer(WARD, "officer"), id, 1, "screen", Map.of("on", "2026-11-10")).statusCode(200).body("status", equalTo("ACCEPTED"))
                 .body("notHandledReasons", org.hamcrest.Matchers.empty());
+        step(bearer(WARD, "officer"), id, 2, "conclude", Map.of("outcome", "UNFOUNDED", "on", "2026-11-20", "conclusion", "x"))
+                .statusCode(409);
+        step(bearer(WARD, "officer"), id, 2, "team", Map.of("on", "2026-11-11", "members", List.of(Map.of("subject", "to-truong")))).statusCode(200)
+                .body("status", equalTo("HANDLING")).body("teamSize", equalTo(1));
         Map<String, Object> conclusion = Map.of("outcome", "PARTLY_FOUNDED", "on", "2026-11-20", "conclusion", "Tố cáo đúng một phần",
                 "findings", List.of(Map.of("accused", 0, "warrantsDiscipline", true, "violations", List.of(Map.of("act",
                         "Sử dụng tài sản công vào việc riêng", "article", "Điều 35", "actFrom", "2025-02-01", "actTo", "2025-08-01",
                         "continuing", false)))));
-        step(bearer(WARD, "officer"), id, 2, "conclude", conclusion).statusCode(200).body("status", equalTo("CONCLUDED"))
+        step(bearer(WARD, "officer"), id, 3, "conclude", conclusion).statusCode(200).body("status", equalTo("CONCLUDED"))
                 .body("outcome", equalTo("PARTLY_FOUNDED"));
-        step(bearer(WARD, "officer"), id, 3, "notify-denouncer", Map.of("on", "2026-11-21")).statusCode(200)
+        step(bearer(WARD, "officer"), id, 4, "notify-denouncer", Map.of("on", "2026-11-21")).statusCode(200)
                 .body("status", equalTo("DENOUNCER_NOTIFIED"));
 
         List<ConsumerRecord<String, String>> records = TopicWatcher.recordsFor(Topics.COMPLAINTS, id, r -> !r.isEmpty(), Duration.ofSeconds(30));
@@ -118,7 +123,7 @@ class DenunciationResourceTest {
         given().header("Authorization", bearer(PROVINCE, "viewer")).get(DENUNCIATIONS + "?org=" + WARD).then().statusCode(200)
                 .body(not(containsString(DENOUNCER))).body(not(containsString(PHONE)));
         given().header("Authorization", bearer(WARD, "viewer")).get(DENUNCIATIONS + "/" + id + "/history").then().statusCode(200)
-                .body("steps.action", contains("RECEIVE", "SCREEN", "CONCLUDE", "NOTIFY")).body(not(containsString(DENOUNCER)));
+                .body("steps.action", contains("RECEIVE", "SCREEN", "TEAM", "CONCLUDE", "NOTIFY")).body(not(containsString(DENOUNCER)));
     }
 
     @Test
@@ -144,6 +149,54 @@ class DenunciationResourceTest {
         assertEquals(0, TopicWatcher.eventsFor(Topics.COMPLAINTS, two, e -> false, Duration.ofSeconds(2)).size());
         // screened once only
         step(intake, anonymous, 2, "screen", Map.of("on", "2026-11-11")).statusCode(409);
+    }
+
+    @Test
+    void theTeamHasNoConflictReadsTheIdentityAndTheDeadlineIsExtendedOnceOrHandlingStopsOnWithdrawal() throws Exception {
+        UUID denouncerMember = UUID.randomUUID();
+        String intake = bearer(WARD, "intake");
+        String id = receive(intake, letter(List.of(Map.of("fullName", DENOUNCER, "memberId", denouncerMember.toString())))).statusCode(201)
+                .extract().path("id");
+        step(intake, id, 1, "screen", Map.of("on", "2026-11-10")).statusCode(200).body("status", equalTo("ACCEPTED"));
+        // neither the accused nor the denouncer may handle it; the error does not say which
+        step(intake, id, 2, "team", Map.of("on", "2026-11-11", "members", List.of(Map.of("subject", "a", "memberId", ACCUSED.toString()),
+                Map.of("subject", "b", "memberId", denouncerMember.toString())))).statusCode(422)
+                .body("errors.rule", contains("conflict-of-interest", "conflict-of-interest")).body(not(containsString(DENOUNCER)));
+        step(intake, id, 2, "team", Map.of("on", "2026-11-11", "members", List.of(Map.of("subject", "to-truong-b")))).statusCode(200);
+        // the named team member reads the identity; another officer of the unit does not
+        given().header("Authorization", bearerAs("to-truong-b", WARD, "officer")).get(DENUNCIATIONS + "/" + id + "/denouncers").then()
+                .statusCode(200).body("fullName", contains(DENOUNCER));
+        given().header("Authorization", bearerAs("someone-else", WARD, "officer")).get(DENUNCIATIONS + "/" + id + "/denouncers").then()
+                .statusCode(403);
+        step(intake, id, 3, "explanation", Map.of("on", "2026-11-12", "summary", "Người bị tố cáo giải trình")).statusCode(200)
+                .body("status", equalTo("EXPLAINED"));
+        step(intake, id, 4, "verification", Map.of("on", "2026-11-13")).statusCode(200).body("status", equalTo("VERIFYING"));
+        step(intake, id, 5, "extend", Map.of("on", "2026-11-14", "workingDays", 31, "noticeToDenouncer", "Thông báo số 3")).statusCode(422)
+                .body("errors.rule", org.hamcrest.Matchers.hasItem("extension-max"));
+        // a coerced withdrawal is recorded and handling goes on; a free one stops it
+        step(intake, id, 5, "withdraw", Map.of("on", "2026-11-15", "coerced", true)).statusCode(200).body("status", equalTo("VERIFYING"))
+                .body("withdrawalCoerced", equalTo(true));
+        step(intake, id, 6, "withdraw", Map.of("on", "2026-11-16", "coerced", false)).statusCode(200).body("status", equalTo("WITHDRAWN"));
+        step(intake, id, 7, "verification", Map.of("on", "2026-11-17")).statusCode(409);
+    }
+
+    @Test
+    void theDeadlineRunsInWorkingDaysFromTheCompetentBodysReceiptAndIsExtendedOnce() throws Exception {
+        String intake = bearer(WARD, "intake");
+        Map<String, Object> early = letter(List.of(Map.of("fullName", DENOUNCER)));
+        early.put("receivedOn", "2026-01-05");
+        early.put("postmarkedOn", "2026-01-02");
+        early.put("receivedByCompetentOn", "2026-01-07");
+        String id = receive(intake, early).statusCode(201).extract().path("id");
+        // 90 working days after 7/1/2026: Saturday 10/1 is worked, Tết 16-20/2 is not, nor 27/4, 30/4, 1/5
+        step(intake, id, 1, "screen", Map.of("on", "2026-01-08")).statusCode(200).body("dueOn", equalTo("2026-05-22"))
+                .body("overdue", equalTo(true));
+        step(intake, id, 2, "extend", Map.of("on", "2026-05-20", "workingDays", 30, "noticeToDenouncer", "Thông báo gia hạn số 5"))
+                .statusCode(200).body("dueOn", equalTo("2026-07-03")).body("extendedBy", equalTo(30));
+        step(intake, id, 3, "extend", Map.of("on", "2026-05-21", "workingDays", 5, "noticeToDenouncer", "x")).statusCode(422)
+                .body("errors[0].rule", equalTo("extended-once"));
+        given().header("Authorization", bearer(WARD, "viewer")).get(DENUNCIATIONS + "?overdue=true").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(id));
     }
 
     @Test

@@ -12,6 +12,11 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** A token for the login name {@code subject}, for checks that name the caller (a handling team). */
+    public static String bearerAs(String subject, UUID org, String... roles) {
+        return "Bearer " + Devstack.shared().tokens().mint(subject, org.toString(), List.of(roles), 600);
+    }
+
     public static String bearer(UUID org, String... roles) {
         return "Bearer " + Devstack.shared().tokens().mint("user-" + String.join("-", roles) + "@" + org, org.toString(),
                 List.of(roles), 600);
