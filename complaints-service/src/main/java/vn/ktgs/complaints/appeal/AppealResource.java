@@ -22,10 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import vn.ktgs.complaints.appeal.AppealCodes.Status;
+import vn.ktgs.complaints.ComplaintsReports;
 import vn.ktgs.kit.orgcopy.CallerUnitCopy;
 import vn.ktgs.kit.paging.Page;
 import vn.ktgs.kit.paging.PageParams;
 import vn.ktgs.kit.security.Roles;
+import vn.ktgs.kit.time.StatisticsParams;
+import vn.ktgs.kit.time.StatisticsPeriod;
 import vn.ktgs.kit.web.Idempotency;
 import vn.ktgs.kit.web.Params;
 import vn.ktgs.kit.web.Versions;
@@ -48,9 +51,11 @@ public class AppealResource {
     private final AppealQueries queries;
     private final CallerUnitCopy callerUnit;
     private final Idempotency idempotency;
+    private final ComplaintsReports reports;
 
-    AppealResource(Appeals appeals, AppealQueries queries, CallerUnitCopy callerUnit, Idempotency idempotency) {
+    AppealResource(Appeals appeals, AppealQueries queries, CallerUnitCopy callerUnit, Idempotency idempotency, ComplaintsReports reports) {
         this.appeals = appeals;
+        this.reports = reports;
         this.queries = queries;
         this.callerUnit = callerUnit;
         this.idempotency = idempotency;
@@ -132,6 +137,23 @@ public class AppealResource {
     public Response notifyAppellant(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
                                     @Valid @NotNull AppealRequests.StepRecord body) {
         return changed(appeals.notifyAppellant(callerUnit.get(), id, Versions.required(ifMatch), body));
+    }
+
+    /**
+     * Appeals of {@code org}'s subtree for a period of QĐ 885: received, handled or not, resolved, overdue, by outcome.
+     * JSON, or CSV with {@code format=csv} or {@code Accept: text/csv}.
+     */
+    @GET
+    @Path("/statistics")
+    @Authenticated
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @APIResponse(responseCode = "200", description = "counts, a zero included",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplaintsReports.Statistics.class)),
+                    @Content(mediaType = "text/csv")})
+    public Response statistics(@Valid @BeanParam StatisticsParams q) {
+        StatisticsPeriod p = q.period();
+        ComplaintsReports.Statistics s = reports.appeals(callerUnit.within(q.org), p.from(), p.to());
+        return q.respond(s, () -> ComplaintsReports.csv(s), "appeal-statistics", p);
     }
 
     @GET

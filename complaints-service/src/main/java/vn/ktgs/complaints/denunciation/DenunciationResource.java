@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import vn.ktgs.complaints.denunciation.DenunciationCodes.Status;
+import vn.ktgs.complaints.ComplaintsReports;
 import vn.ktgs.kit.orgcopy.CallerUnitCopy;
 import vn.ktgs.kit.orgcopy.OrgUnitCopy;
 import vn.ktgs.kit.paging.ListQuery;
@@ -30,6 +31,8 @@ import vn.ktgs.kit.paging.Page;
 import vn.ktgs.kit.paging.PageParams;
 import vn.ktgs.kit.problem.ProblemException;
 import vn.ktgs.kit.security.Roles;
+import vn.ktgs.kit.time.StatisticsParams;
+import vn.ktgs.kit.time.StatisticsPeriod;
 import vn.ktgs.kit.web.Idempotency;
 import vn.ktgs.kit.web.Params;
 import vn.ktgs.kit.web.Versions;
@@ -53,9 +56,12 @@ public class DenunciationResource {
     private final CallerUnitCopy callerUnit;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final ComplaintsReports reports;
 
-    DenunciationResource(Denunciations denunciations, CallerUnitCopy callerUnit, Idempotency idempotency, Clock clock) {
+    DenunciationResource(Denunciations denunciations, CallerUnitCopy callerUnit, Idempotency idempotency, Clock clock,
+                         ComplaintsReports reports) {
         this.denunciations = denunciations;
+        this.reports = reports;
         this.callerUnit = callerUnit;
         this.idempotency = idempotency;
         this.clock = clock;
@@ -201,6 +207,23 @@ public class DenunciationResource {
     public Response notifyDenouncer(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
                                     @Valid @NotNull DenunciationRequests.StepRecord body) {
         return changed(denunciations.notifyDenouncer(callerUnit.get(), id, Versions.required(ifMatch), body));
+    }
+
+    /**
+     * Denunciations of {@code org}'s subtree for a period of QĐ 885: received, handled or not, resolved, overdue, by outcome.
+     * JSON, or CSV with {@code format=csv} or {@code Accept: text/csv}.
+     */
+    @GET
+    @Path("/statistics")
+    @Authenticated
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @APIResponse(responseCode = "200", description = "counts, a zero included",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplaintsReports.Statistics.class)),
+                    @Content(mediaType = "text/csv")})
+    public Response statistics(@Valid @BeanParam StatisticsParams q) {
+        StatisticsPeriod p = q.period();
+        ComplaintsReports.Statistics s = reports.denunciations(callerUnit.within(q.org), p.from(), p.to());
+        return q.respond(s, () -> ComplaintsReports.csv(s), "denunciation-statistics", p);
     }
 
     @GET

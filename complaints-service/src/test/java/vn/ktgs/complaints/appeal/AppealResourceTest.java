@@ -134,6 +134,25 @@ class AppealResourceTest {
     }
 
     @Test
+    void theStatisticsCountTheAppealsByTheirReceipt() throws Exception {
+        List<Map<String, Object>> before = given().header("Authorization", bearer(WARD, "viewer")).get(APPEALS + "/statistics?year=2026")
+                .then().statusCode(200).extract().path("rows");
+        UUID caseId = decision(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 1));
+        Map<String, Object> late = filing(caseId, LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 6));
+        file(bearer(WARD, "intake"), late).statusCode(201).body("status", equalTo("REJECTED"));
+        List<Map<String, Object>> after = given().header("Authorization", bearer(WARD, "viewer")).get(APPEALS + "/statistics?year=2026")
+                .then().statusCode(200).extract().path("rows");
+        assertEquals(8, after.size());
+        assertEquals(count(before, "RECEIVED") + 1, count(after, "RECEIVED"));
+        assertEquals(count(before, "REJECTED") + 1, count(after, "REJECTED"));
+        assertEquals(count(before, "ACCEPTED"), count(after, "ACCEPTED"));
+    }
+
+    private static long count(List<Map<String, Object>> rows, String code) {
+        return rows.stream().filter(r -> code.equals(r.get("code"))).map(r -> ((Number) r.get("count")).longValue()).findFirst().orElseThrow();
+    }
+
+    @Test
     void callersSeeTheirSubtreeAndUnknownDecisionsAreRefused() throws Exception {
         UUID caseId = decision(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 1));
         given().get(APPEALS).then().statusCode(401);

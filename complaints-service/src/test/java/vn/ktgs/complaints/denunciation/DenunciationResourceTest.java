@@ -200,6 +200,33 @@ class DenunciationResourceTest {
     }
 
     @Test
+    void theStatisticsCountTheRecordsWithEveryRowPresent() throws Exception {
+        Map<String, Long> before = statistics();
+        String intake = bearer(WARD, "intake");
+        String id = receive(intake, letter(List.of())).statusCode(201).extract().path("id");
+        step(intake, id, 1, "screen", Map.of("on", "2026-11-10")).statusCode(200);
+        Map<String, Long> after = statistics();
+        assertEquals(List.of("RECEIVED", "ELIGIBLE", "NOT_HANDLED", "RESOLVED", "OVERDUE", "WITHDRAWN", "FOUNDED", "PARTLY_FOUNDED",
+                "UNFOUNDED"), List.copyOf(after.keySet()));
+        assertEquals(before.get("RECEIVED") + 1, after.get("RECEIVED"));
+        assertEquals(before.get("NOT_HANDLED") + 1, after.get("NOT_HANDLED"));
+        assertEquals(before.get("ELIGIBLE"), after.get("ELIGIBLE"));
+        String csv = given().header("Authorization", bearer(WARD, "viewer")).get(DENUNCIATIONS + "/statistics?year=2026&format=csv")
+                .then().statusCode(200).extract().asString();
+        assertEquals("code,labelVi,count", csv.lines().findFirst().orElseThrow());
+        given().header("Authorization", bearer(OTHER_WARD, "viewer")).get(DENUNCIATIONS + "/statistics?org=" + WARD + "&year=2026")
+                .then().statusCode(404);
+    }
+
+    private Map<String, Long> statistics() {
+        List<Map<String, Object>> rows = given().header("Authorization", bearer(WARD, "viewer")).get(DENUNCIATIONS + "/statistics?year=2026")
+                .then().statusCode(200).extract().path("rows");
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> out.put((String) r.get("code"), ((Number) r.get("count")).longValue()));
+        return out;
+    }
+
+    @Test
     void intakeIsForTheIntakeRoleAndBadInputChangesNothing() throws Exception {
         long before = count("SELECT count(*) FROM denunciation");
         given().get(DENUNCIATIONS).then().statusCode(401);
