@@ -47,6 +47,13 @@ public final class DenunciationRequests {
     public record TeamMember(@NotBlank @Size(max = 200) @SingleLine String subject, UUID memberId) {
     }
 
+    /** The competent body the letter goes to, and the day it receives it: the clock starts then. */
+    public record Transfer(@NotNull UUID toUnitId,
+                           @NotNull @jakarta.validation.constraints.Pattern(regexp = "CELL|COMMITTEE|STANDING_COMMITTEE|INSPECTION_COMMISSION",
+                                   message = "the handling body is CELL, COMMITTEE, STANDING_COMMITTEE or INSPECTION_COMMISSION") String handlingBody,
+                           @NotNull LocalDate receivedByCompetentOn) {
+    }
+
     /** One extension of the deadline, noticed to the denouncer. */
     public record Extension(@NotNull LocalDate on, @NotNull @jakarta.validation.constraints.Min(1) Integer workingDays,
                             @NotBlank @Size(max = 300) @SingleLine String noticeToDenouncer) {

@@ -134,6 +134,19 @@ public class DenunciationResource {
         return changed(denunciations.screen(callerUnit.get(), id, Versions.required(ifMatch), body));
     }
 
+    /** To the competent body (§3.4) before the screening; its receipt starts the clock. */
+    @POST
+    @Path("/{id}/transfer")
+    @RolesAllowed({Roles.INTAKE, Roles.OFFICER, Roles.COMMISSION, Roles.COMMITTEE})
+    @Transactional
+    @APIResponse(responseCode = "200", description = CHANGED)
+    public Response transfer(@PathParam("id") UUID id, @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                             @Valid @NotNull DenunciationRequests.Transfer body) {
+        Denunciation d = denunciations.transfer(callerUnit.get(), id, Versions.required(ifMatch), body);
+        // the unit that transferred it may no longer see it: answer with what it may know
+        return Response.ok(Map.of("id", d.id, "handlingUnitId", d.handlingUnitId, "status", d.status)).tag(Versions.etag(d.version)).build();
+    }
+
     /** The handling team (đoàn, tổ giải quyết): no accused and no denouncer on it (422 conflict-of-interest). */
     @POST
     @Path("/{id}/team")

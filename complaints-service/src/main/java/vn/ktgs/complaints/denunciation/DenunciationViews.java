@@ -20,7 +20,8 @@ public final class DenunciationViews {
         }
     }
 
-    public record DenunciationView(UUID id, UUID handlingUnitId, String handlingBody, String channel, LocalDate receivedOn,
+    /** {@code competentUnitId}: the unit that manages the accused (§3.4); a letter elsewhere is transferred there. */
+    public record DenunciationView(UUID id, UUID handlingUnitId, String handlingBody, UUID competentUnitId, boolean competent, String channel, LocalDate receivedOn,
                                    LocalDate postmarkedOn, LocalDate receivedByCompetentOn, int denouncerCount, boolean anonymous,
                                    boolean signedInPerson, String content, List<String> evidence, List<AccusedView> accused,
                                    Status status, List<String> notHandledReasons, LocalDate dueOn, boolean overdue, Integer extendedBy,
@@ -28,9 +29,11 @@ public final class DenunciationViews {
                                    String conclusion, LocalDate concludedOn, LocalDate notifiedOn, String ruleSetId, long version,
                                    Instant createdAt, Instant updatedAt) {
         static DenunciationView of(Denunciation d, LocalDate today) {
-            return new DenunciationView(d.id, d.handlingUnitId, d.handlingBody, d.channel, d.receivedOn, d.postmarkedOn,
+            List<Denunciation.Accused> accused = Denunciation.Accused.of(d.id);
+            UUID competent = Denunciations.competentUnit(accused);
+            return new DenunciationView(d.id, d.handlingUnitId, d.handlingBody, competent, d.handlingUnitId.equals(competent), d.channel, d.receivedOn, d.postmarkedOn,
                     d.receivedByCompetentOn, d.denouncerCount, d.denouncerCount == 0, d.signedInPerson, d.content,
-                    Arrays.asList(d.evidence), Denunciation.Accused.of(d.id).stream().map(AccusedView::of).toList(), d.status,
+                    Arrays.asList(d.evidence), accused.stream().map(AccusedView::of).toList(), d.status,
                     Arrays.asList(d.notHandledReasons), d.dueOn, d.status.open() && d.dueOn != null && today.isAfter(d.dueOn),
                     d.extendedBy, d.teamSubjects.length, d.withdrawnOn, d.withdrawalCoerced, d.outcome, d.conclusion, d.concludedOn, d.notifiedOn, d.ruleSetId, d.version, d.createdAt, d.updatedAt);
         }

@@ -160,6 +160,52 @@ public class Denunciations {
     }
 
     /**
+     * The body competent for the letter (§3.4): the one that manages the accused (a member's managing unit, else the
+     * member's own unit; an organisation's direct upper unit); for several accused, the highest of them. Null when the
+     * directory copy does not know it.
+     */
+    public static UUID competentUnit(List<Denunciation.Accused> accused) {
+        OrgUnitCopy highest = null;
+        for (Denunciation.Accused a : accused) {
+            UUID unitId;
+            if (a.memberId != null) {
+                MemberCopy m = MemberCopy.findById(a.memberId);
+                unitId = m == null ? a.orgUnitId : m.managingUnitId != null ? m.managingUnitId : m.unitId;
+            } else {
+                OrgUnitCopy u = OrgUnitCopy.findById(a.orgUnitId);
+                unitId = u == null ? null : u.parentId;
+            }
+            OrgUnitCopy unit = unitId == null ? null : OrgUnitCopy.findById(unitId);
+            if (unit != null && (highest == null || unit.path.length() < highest.path.length())) {
+                highest = unit;
+            }
+        }
+        return highest == null ? null : highest.id;
+    }
+
+    /**
+     * The letter goes to the competent body before its screening: the handling unit changes (the identity goes with it,
+     * readable only there) and the clock starts again from the day that body receives it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Denunciation transfer(OrgUnitCopy actorUnit, UUID id, long version, DenunciationRequests.Transfer t) {
+        Denunciation d = lock(actorUnit, id, version);
+        RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
+        HandlingRules.requireHandlingUnit(caller, d.handlingUnitId, actorUnit, rules.strings(RECORD_ROLES));
+        HandlingRules.requireStatus(d.status, Set.of(Status.RECEIVED), "transferred");
+        HandlingRules.checkStepDate(d.receivedOn, t.receivedByCompetentOn(), today());
+        OrgUnitCopy to = OrgUnitCopy.findById(t.toUnitId());
+        if (to == null || to.id.equals(d.handlingUnitId)) {
+            throw ProblemException.ruleViolated("toUnitId", "unit-exists", "the competent body's unit is another unit of the directory");
+        }
+        d.handlingUnitId = to.id;
+        d.handlingBody = t.handlingBody();
+        d.receivedByCompetentOn = t.receivedByCompetentOn();
+        move(d, "TRANSFER", Status.RECEIVED, t.receivedByCompetentOn(), "Chuyển đến " + to.name);
+        return d;
+    }
+
+    /**
      * The handling team (§7.8): neither an accused nor a denouncer may be on it (422 {@code conflict-of-interest}, which
      * does not say which of the two, so as not to reveal a denouncer).
      */

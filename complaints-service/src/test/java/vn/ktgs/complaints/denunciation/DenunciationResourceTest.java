@@ -49,6 +49,8 @@ class DenunciationResourceTest {
     private static final UUID OTHER_WARD = UUID.randomUUID();
     private static final UUID CELL = UUID.randomUUID();
     private static final UUID ACCUSED = UUID.randomUUID();
+    /** a cadre of the ward managed by the province (diện tỉnh quản lý) */
+    private static final UUID PROVINCE_CADRE = UUID.randomUUID();
     private static boolean tree;
 
     @Inject
@@ -66,10 +68,13 @@ class DenunciationResourceTest {
             d.publish(DirectoryEvents.orgUnit(OTHER_WARD, List.of(root, PROVINCE), "Đảng bộ phường Minh Khai", "COMMUNE", 1));
             d.publish(DirectoryEvents.orgUnit(CELL, List.of(root, PROVINCE, WARD), "Chi bộ Tổ dân phố 5", "CELL", 1));
             d.publish(DirectoryEvents.memberEvent(DirectoryEvents.member(ACCUSED, CELL, "Nguyễn Văn Hùng", 1)));
+            var cadre = DirectoryEvents.member(PROVINCE_CADRE, CELL, "Lê Văn Quang", 1);
+            d.publish(DirectoryEvents.memberEvent(new vn.ktgs.events.MemberUpserted(cadre.id(), cadre.cardNumber(), cadre.fullName(), CELL,
+                    "OFFICIAL", cadre.statusSince(), List.of(), "Chủ tịch UBND phường", PROVINCE, false, 1, cadre.changedAt())));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM kit_org_unit_copy WHERE id IN ('"
                 + PROVINCE + "','" + WARD + "','" + OTHER_WARD + "','" + CELL + "')") == 4
-                && count("SELECT count(*) FROM kit_member_copy WHERE id = '" + ACCUSED + "'") == 1);
+                && count("SELECT count(*) FROM kit_member_copy WHERE id IN ('" + ACCUSED + "','" + PROVINCE_CADRE + "')") == 2);
         tree = true;
     }
 
@@ -197,6 +202,26 @@ class DenunciationResourceTest {
                 .body("errors[0].rule", equalTo("extended-once"));
         given().header("Authorization", bearer(WARD, "viewer")).get(DENUNCIATIONS + "?overdue=true").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItem(id));
+    }
+
+    @Test
+    void aLetterAboutACadreTheProvinceManagesGoesToTheProvinceAndItsClockStartsThere() throws Exception {
+        Map<String, Object> l = letter(List.of(Map.of("fullName", DENOUNCER)));
+        l.put("accused", List.of(Map.of("type", "MEMBER", "memberId", PROVINCE_CADRE.toString())));
+        String id = receive(bearer(WARD, "intake"), l).statusCode(201).body("competentUnitId", equalTo(PROVINCE.toString()))
+                .body("competent", equalTo(false)).extract().path("id");
+        step(bearer(WARD, "intake"), id, 1, "transfer", Map.of("toUnitId", PROVINCE.toString(), "handlingBody", "INSPECTION_COMMISSION",
+                "receivedByCompetentOn", "2026-11-09")).statusCode(200).body("handlingUnitId", equalTo(PROVINCE.toString()))
+                .body(not(containsString(DENOUNCER)));
+        given().header("Authorization", bearer(WARD, "intake")).get(DENUNCIATIONS + "/" + id).then().statusCode(404);
+        given().header("Authorization", bearer(PROVINCE, "intake")).get(DENUNCIATIONS + "/" + id).then().statusCode(200)
+                .body("competent", equalTo(true)).body("receivedByCompetentOn", equalTo("2026-11-09"))
+                .body("handlingBody", equalTo("INSPECTION_COMMISSION"));
+        given().header("Authorization", bearer(PROVINCE, "intake")).get(DENUNCIATIONS + "/" + id + "/denouncers").then().statusCode(200)
+                .body("fullName", contains(DENOUNCER));
+        step(bearer(PROVINCE, "intake"), id, 2, "screen", Map.of("on", "2026-11-10")).statusCode(200).body("status", equalTo("ACCEPTED"));
+        step(bearer(PROVINCE, "intake"), id, 3, "transfer", Map.of("toUnitId", WARD.toString(), "handlingBody", "COMMITTEE",
+                "receivedByCompetentOn", "2026-11-11")).statusCode(409);
     }
 
     @Test
