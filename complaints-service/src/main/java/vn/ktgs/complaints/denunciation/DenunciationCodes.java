@@ -60,7 +60,8 @@ public final class DenunciationCodes {
         NOT_ABOUT_PARTY("Không tố cáo đảng viên, tổ chức đảng"),
         NOT_SIGNED_IN_PERSON("Không có chữ ký trực tiếp (chữ ký phô tô)"),
         SIGNED_BY_SEVERAL("Có từ hai người trở lên cùng ký tên"),
-        NO_LEGAL_CAPACITY("Người tố cáo không có năng lực hành vi dân sự");
+        NO_LEGAL_CAPACITY("Người tố cáo không có năng lực hành vi dân sự"),
+        HANDLED_AS_APPEAL("Đơn vừa khiếu nại vừa tố cáo: giải quyết khiếu nại, hướng dẫn tố cáo riêng");
 
         public final String labelVi;
 

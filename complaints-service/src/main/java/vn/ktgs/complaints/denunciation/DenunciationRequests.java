@@ -67,8 +67,9 @@ public final class DenunciationRequests {
     }
 
     /** The screening's findings that the letter alone does not show (DOMAIN §7.7); the rest is read from the letter. */
+    /** {@code alsoAppeals}: the letter also appeals a discipline decision, so only the appeal is handled (HD 02, 2.4). */
     public record Screening(@NotNull LocalDate on, boolean impersonated, boolean noClearAddress, boolean repeatWithoutNewEvidence,
-                            boolean noSpecificContent, boolean noLegalCapacity, @Size(max = 8000) String summary) {
+                            boolean noSpecificContent, boolean noLegalCapacity, boolean alsoAppeals, @Size(max = 8000) String summary) {
     }
 
     /** The conclusion, and for each accused (by position) whether it warrants discipline and the violations found. */

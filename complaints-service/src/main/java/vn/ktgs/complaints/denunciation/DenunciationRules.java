@@ -39,6 +39,9 @@ public final class DenunciationRules {
         if (s.noLegalCapacity()) {
             out.add(NotHandled.NO_LEGAL_CAPACITY);
         }
+        if (s.alsoAppeals()) {
+            out.add(NotHandled.HANDLED_AS_APPEAL);
+        }
         return out;
     }
 

@@ -129,6 +129,10 @@ class DenunciationResourceTest {
                 .body(not(containsString(DENOUNCER))).body(not(containsString(PHONE)));
         given().header("Authorization", bearer(WARD, "viewer")).get(DENUNCIATIONS + "/" + id + "/history").then().statusCode(200)
                 .body("steps.action", contains("RECEIVE", "SCREEN", "TEAM", "CONCLUDE", "NOTIFY")).body(not(containsString(DENOUNCER)));
+        // nor is it in any line the service logged, this test's requests included
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/complaints-test.log"), StandardCharsets.UTF_8);
+        assertFalse(log.isEmpty());
+        assertFalse(log.contains(DENOUNCER) || log.contains(PHONE), "a denouncer's identity is in the log");
     }
 
     @Test
@@ -146,6 +150,9 @@ class DenunciationResourceTest {
         step(intake, photocopy, 1, "screen", Map.of("on", "2026-11-10", "impersonated", true, "noLegalCapacity", true, "noSpecificContent", true))
                 .statusCode(200).body("notHandledReasons", contains("IMPERSONATED", "NO_SPECIFIC_CONTENT", "NOT_ABOUT_PARTY",
                         "NOT_SIGNED_IN_PERSON", "NO_LEGAL_CAPACITY"));
+        String both = receive(intake, letter(List.of(Map.of("fullName", DENOUNCER)))).statusCode(201).extract().path("id");
+        step(intake, both, 1, "screen", Map.of("on", "2026-11-10", "alsoAppeals", true)).statusCode(200)
+                .body("status", equalTo("NOT_HANDLED")).body("notHandledReasons", contains("HANDLED_AS_APPEAL"));
         String anonymous = receive(intake, letter(List.of())).statusCode(201).body("anonymous", equalTo(true)).extract().path("id");
         step(intake, anonymous, 1, "screen", Map.of("on", "2026-11-10")).statusCode(200).body("notHandledReasons", contains("ANONYMOUS"));
         List<JsonNode> lead = TopicWatcher.eventsFor(Topics.COMPLAINTS, anonymous, e -> !e.isEmpty(), Duration.ofSeconds(30));
