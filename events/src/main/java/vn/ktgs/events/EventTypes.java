@@ -27,6 +27,9 @@ public final class EventTypes {
     public static final String DENUNCIATION_CONCLUDED = "vn.ktgs.denunciation.concluded.v1";
     /** An anonymous letter with a specific content, passed on as a lead: {@link DenunciationLead}. */
     public static final String DENUNCIATION_LEAD = "vn.ktgs.denunciation.lead.v1";
+    /** A denunciation or an appeal passed its deadline unresolved: {@link ComplaintOverdue}. */
+    public static final String DENUNCIATION_OVERDUE = "vn.ktgs.denunciation.overdue.v1";
+    public static final String APPEAL_OVERDUE = "vn.ktgs.appeal.overdue.v1";
     /** An appeal against a discipline decision was accepted for handling: {@link AppealFiled}. */
     public static final String APPEAL_FILED = "vn.ktgs.appeal.filed.v1";
     /** An appeal against a discipline decision was decided: {@link AppealDecided}. */

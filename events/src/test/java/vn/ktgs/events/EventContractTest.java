@@ -169,6 +169,11 @@ class EventContractTest {
         assertEquals(Set.of(), schema("schemas/denunciation.lead.v1.json").validate(lj));
         assertFalse(schema("schemas/denunciation.lead.v1.json").validate(
                 ((com.fasterxml.jackson.databind.node.ObjectNode) lj.deepCopy()).put("denouncerName", "x")).isEmpty());
+        ComplaintOverdue late = new ComplaintOverdue(denunciation, UUID.randomUUID(), "INSPECTION_COMMISSION", java.time.LocalDate.of(2026, 5, 22),
+                "VERIFYING", new Origin("DENUNCIATION", denunciation));
+        JsonNode oj2 = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(late));
+        assertEquals(Set.of(), schema("schemas/complaint.overdue.v1.json").validate(oj2));
+        assertEquals(late, EventJson.mapper().treeToValue(oj2, ComplaintOverdue.class));
         // the denouncer's identity has no place in it
         assertFalse(schema("schemas/denunciation.concluded.v1.json").validate(
                 ((com.fasterxml.jackson.databind.node.ObjectNode) cj.deepCopy()).put("denouncerName", "x")).isEmpty());

@@ -209,6 +209,9 @@ class DenunciationResourceTest {
                 .body("errors[0].rule", equalTo("extended-once"));
         given().header("Authorization", bearer(WARD, "viewer")).get(DENUNCIATIONS + "?overdue=true").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItem(id));
+        List<JsonNode> late = TopicWatcher.eventsFor(Topics.COMPLAINTS, id, e -> !e.isEmpty(), Duration.ofSeconds(30));
+        assertEquals(EventTypes.DENUNCIATION_OVERDUE, late.get(0).path("type").asText());
+        assertFalse(late.toString().contains(DENOUNCER));
     }
 
     @Test
