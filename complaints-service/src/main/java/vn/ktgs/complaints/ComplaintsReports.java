@@ -20,7 +20,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ComplaintsReports {
-    private static final String OPEN_DENUNCIATION = "('ACCEPTED', 'HANDLING', 'EXPLAINED', 'VERIFYING')";
+    private static final String OPEN_DENUNCIATION = "(" + HandlingRules.sqlList(vn.ktgs.complaints.denunciation.DenunciationCodes.Status.OPEN) + ")";
+    private static final String OPEN_APPEAL = "(" + HandlingRules.sqlList(vn.ktgs.complaints.appeal.AppealCodes.Status.OPEN) + ")";
 
     private final AgroalDataSource db;
     private final Clock clock;
@@ -54,8 +55,9 @@ public class ComplaintsReports {
                 {"RECEIVED", "Đơn khiếu nại kỷ luật tiếp nhận", "count(*)"},
                 {"ACCEPTED", "Đã thụ lý", "count(*) FILTER (WHERE status <> 'REJECTED')"},
                 {"REJECTED", "Không thụ lý", "count(*) FILTER (WHERE status = 'REJECTED')"},
-                {"RESOLVED", "Đã giải quyết", "count(*) FILTER (WHERE status IN ('DECIDED', 'NOTIFIED'))"},
-                {"OVERDUE", "Quá hạn chưa giải quyết", "count(*) FILTER (WHERE status IN ('ACCEPTED', 'INVESTIGATING') AND due_on < ?)"},
+                {"RESOLVED", "Đã giải quyết", "count(*) FILTER (WHERE status IN (" + HandlingRules.sqlList(
+                        vn.ktgs.complaints.appeal.AppealCodes.Status.DECIDED_STATUSES) + "))"},
+                {"OVERDUE", "Quá hạn chưa giải quyết", "count(*) FILTER (WHERE status IN " + OPEN_APPEAL + " AND due_on < ?)"},
                 {"UPHELD", "Giữ nguyên hình thức kỷ luật", "count(*) FILTER (WHERE outcome = 'UPHELD')"},
                 {"CHANGED", "Thay đổi hình thức kỷ luật", "count(*) FILTER (WHERE outcome = 'CHANGED')"},
                 {"ANNULLED", "Xóa quyết định kỷ luật", "count(*) FILTER (WHERE outcome = 'ANNULLED')"}});

@@ -1,11 +1,15 @@
 package vn.ktgs.complaints;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import vn.ktgs.kit.orgcopy.OrgUnitCopy;
 import vn.ktgs.kit.problem.FieldError;
 import vn.ktgs.kit.problem.ProblemException;
 import vn.ktgs.kit.security.Caller;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +19,34 @@ import java.util.UUID;
 /** The checks every letter handled here shares, appeal or denunciation: who acts, from which status, on which day. */
 public final class HandlingRules {
     private HandlingRules() {
+    }
+
+    /** The letter, or 404 (the same as unknown) unless its handling unit lies in the caller's subtree. */
+    public static <T extends Letter> T visible(T letter, OrgUnitCopy actorUnit, String what, UUID id) {
+        if (letter == null || !actorUnit.contains(OrgUnitCopy.findById(letter.handlingUnitId))) {
+            throw ProblemException.notFound(what + " " + id);
+        }
+        return letter;
+    }
+
+    /** The letter locked for a change, visible to the caller and at the version the caller read (else 404 / 412). */
+    public static <T extends Letter> T locked(EntityManager em, Class<T> type, OrgUnitCopy actorUnit, UUID id, long version, String what) {
+        T letter = visible(em.find(type, id, LockModeType.PESSIMISTIC_WRITE), actorUnit, what, id);
+        if (letter.version != version) {
+            throw ProblemException.staleVersion(letter.version);
+        }
+        return letter;
+    }
+
+    /** A change to the letter: its next version, and when. */
+    public static void changed(Letter letter, Clock clock) {
+        letter.version++;
+        letter.updatedAt = Instant.now(clock);
+    }
+
+    /** Statuses as an SQL list ({@code 'A', 'B'}) for the native queries of reports and periodic checks. */
+    public static String sqlList(Set<? extends Enum<?>> statuses) {
+        return String.join(", ", statuses.stream().map(s -> "'" + s.name() + "'").sorted().toList());
     }
 
     /** The working days a rule gives the handling unit's level ({@code {"CENTRAL": 180, "default": 90}}). */

@@ -4,6 +4,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.ktgs.complaints.appeal.AppealCodes;
+import vn.ktgs.complaints.denunciation.DenunciationCodes;
 import vn.ktgs.events.ComplaintOverdue;
 import vn.ktgs.events.EventTypes;
 import vn.ktgs.events.Origin;
@@ -29,8 +31,8 @@ public class OverdueLetters implements PeriodicTask {
     private static final int BATCH = 500;
     /** table, event type, origin type, open statuses */
     private static final String[][] KINDS = {
-            {"denunciation", EventTypes.DENUNCIATION_OVERDUE, "DENUNCIATION", "'ACCEPTED', 'HANDLING', 'EXPLAINED', 'VERIFYING'"},
-            {"appeal", EventTypes.APPEAL_OVERDUE, "APPEAL", "'ACCEPTED', 'INVESTIGATING'"}};
+            {"denunciation", EventTypes.DENUNCIATION_OVERDUE, "DENUNCIATION", HandlingRules.sqlList(DenunciationCodes.Status.OPEN)},
+            {"appeal", EventTypes.APPEAL_OVERDUE, "APPEAL", HandlingRules.sqlList(AppealCodes.Status.OPEN)}};
 
     private final EntityManager em;
     private final Outbox outbox;

@@ -9,6 +9,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import vn.ktgs.complaints.Letter;
+import vn.ktgs.kit.steps.StepRecord;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import vn.ktgs.complaints.appeal.AppealCodes.Outcome;
@@ -22,9 +24,7 @@ import java.util.UUID;
 /** An appeal against a discipline decision (DOMAIN §4 Appeal): the letter, its level, admissibility, deadline and outcome. */
 @Entity
 @Table(name = "appeal")
-public class Appeal extends PanacheEntityBase {
-    @Id
-    public UUID id;
+public class Appeal extends Letter {
     @Column(name = "case_id")
     public UUID caseId;
     @Column(name = "appellant_member_id")
@@ -45,11 +45,7 @@ public class Appeal extends PanacheEntityBase {
     public LocalDate postmarkedOn;
     @Column(name = "filed_directly_on")
     public LocalDate filedDirectlyOn;
-    @Column(name = "received_on")
-    public LocalDate receivedOn;
     public String content;
-    @Column(name = "handling_unit_id")
-    public UUID handlingUnitId;
     @Column(name = "handling_body")
     public String handlingBody;
     public int level;
@@ -70,15 +66,6 @@ public class Appeal extends PanacheEntityBase {
     public String decisionNumber;
     @Column(name = "notified_on")
     public LocalDate notifiedOn;
-    @Column(name = "rule_set_id")
-    public String ruleSetId;
-    public long version;
-    @Column(name = "created_by")
-    public String createdBy;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 
     /** The day the appeal was filed: the postmark or the direct filing, whichever came first. */
     public LocalDate filedOn() {
@@ -91,24 +78,15 @@ public class Appeal extends PanacheEntityBase {
     /** One step and its record. */
     @Entity(name = "AppealStep")
     @Table(name = "appeal_step")
-    public static class Step extends PanacheEntityBase {
-        @Id
-        @GeneratedValue(strategy = GenerationType.IDENTITY)
-        public Long id;
+    public static class Step extends StepRecord {
         @Column(name = "appeal_id")
         public UUID appealId;
-        public String action;
         @Enumerated(EnumType.STRING)
         @Column(name = "from_status")
         public Status fromStatus;
         @Enumerated(EnumType.STRING)
         @Column(name = "to_status")
         public Status toStatus;
-        @Column(name = "on_date")
-        public LocalDate onDate;
-        public String summary;
-        public String actor;
-        public Instant at;
 
         public static List<Step> of(UUID appealId) {
             return list("appealId = ?1 order by id", appealId);

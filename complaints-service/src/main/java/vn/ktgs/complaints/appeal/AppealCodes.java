@@ -1,9 +1,11 @@
 package vn.ktgs.complaints.appeal;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The codes of discipline appeals, with their Vietnamese labels (GET /api/v1/appeals/codes). */
@@ -18,6 +20,11 @@ public final class AppealCodes {
         INVESTIGATING("Đang thẩm tra, xác minh"),
         DECIDED("Đã có quyết định giải quyết"),
         NOTIFIED("Đã thông báo cho người khiếu nại");
+
+        /** Accepted and not yet decided: the deadline runs, and no second appeal on the decision is handled meanwhile. */
+        public static final Set<Status> OPEN = EnumSet.of(ACCEPTED, INVESTIGATING);
+        /** Decided: the appeal counts as resolved, and the next one goes a level up. */
+        public static final Set<Status> DECIDED_STATUSES = EnumSet.of(DECIDED, NOTIFIED);
 
         public final String labelVi;
 

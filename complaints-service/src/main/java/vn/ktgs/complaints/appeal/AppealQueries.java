@@ -2,12 +2,12 @@ package vn.ktgs.complaints.appeal;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.ktgs.complaints.HandlingRules;
 import vn.ktgs.complaints.appeal.AppealCodes.Status;
 import vn.ktgs.kit.orgcopy.OrgUnitCopy;
 import vn.ktgs.kit.paging.ListQuery;
 import vn.ktgs.kit.paging.Page;
 import vn.ktgs.kit.paging.PageParams;
-import vn.ktgs.kit.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,11 +24,7 @@ public class AppealQueries {
     }
 
     public Appeal visible(OrgUnitCopy actorUnit, UUID id) {
-        Appeal a = Appeal.findById(id);
-        if (a == null || !actorUnit.contains(OrgUnitCopy.findById(a.handlingUnitId))) {
-            throw ProblemException.notFound("appeal " + id);
-        }
-        return a;
+        return HandlingRules.visible(Appeal.<Appeal>findById(id), actorUnit, "appeal", id);
     }
 
     public AppealViews.AppealView view(Appeal a) {
@@ -44,7 +40,7 @@ public class AppealQueries {
     public Page<Appeal> list(OrgUnitCopy scope, boolean subtree, Status status, UUID caseId, Boolean overdue, PageParams paging) {
         ListQuery q = ListQuery.within(scope, subtree, "handlingUnitId").equal("status", status).equal("caseId", caseId);
         if (Boolean.TRUE.equals(overdue)) {
-            q.and("status in :open and dueOn < :today", "open", List.of(Status.ACCEPTED, Status.INVESTIGATING));
+            q.and("status in :open and dueOn < :today", "open", Status.OPEN);
             q.parameters().and("today", LocalDate.now(clock));
         }
         return ListQuery.page(Appeal.find(q.where(), Sort.descending("updatedAt").and("id"), q.parameters()), paging);

@@ -46,7 +46,7 @@ public final class AppealRules {
         if (a.refusedDecision) {
             out.add(Rejection.REFUSED_DECISION);
         }
-        if (earlier.stream().anyMatch(e -> e.status == Status.ACCEPTED || e.status == Status.INVESTIGATING)) {
+        if (earlier.stream().anyMatch(e -> Status.OPEN.contains(e.status))) {
             out.add(Rejection.PENDING_ELSEWHERE);
         }
         if (finalLevelReached) {
@@ -70,7 +70,7 @@ public final class AppealRules {
      * decided appeal. Empty when the last one was decided at a final level, or the directory copy lacks the unit.
      */
     static Optional<Seat> nextSeat(RuleSet rules, DecisionCopy d, List<Appeal> earlier, Function<UUID, OrgUnitCopy> units) {
-        Optional<Appeal> last = earlier.stream().filter(e -> e.status == Status.DECIDED || e.status == Status.NOTIFIED)
+        Optional<Appeal> last = earlier.stream().filter(e -> Status.DECIDED_STATUSES.contains(e.status))
                 .max(Comparator.comparingInt(e -> e.level));
         OrgUnitCopy unit;
         List<String> bodies = new ArrayList<>();
@@ -104,7 +104,7 @@ public final class AppealRules {
 
     /** Whether the last decided appeal on the decision was decided at a final level, so nothing goes further. */
     static boolean finalLevelReached(RuleSet rules, List<Appeal> earlier, Function<UUID, OrgUnitCopy> units) {
-        return earlier.stream().filter(e -> e.status == Status.DECIDED || e.status == Status.NOTIFIED)
+        return earlier.stream().filter(e -> Status.DECIDED_STATUSES.contains(e.status))
                 .map(e -> units.apply(e.handlingUnitId)).anyMatch(u -> u != null && rules.strings(FINAL_LEVELS).contains(u.level));
     }
 

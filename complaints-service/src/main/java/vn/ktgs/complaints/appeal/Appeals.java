@@ -196,34 +196,22 @@ public class Appeals {
     }
 
     Appeal lockVisible(OrgUnitCopy actorUnit, UUID id, long version) {
-        Appeal a = em.find(Appeal.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (a == null || !actorUnit.contains(OrgUnitCopy.findById(a.handlingUnitId))) {
-            throw ProblemException.notFound("appeal " + id);
-        }
-        if (a.version != version) {
-            throw ProblemException.staleVersion(a.version);
-        }
-        return a;
+        return HandlingRules.locked(em, Appeal.class, actorUnit, id, version, "appeal");
     }
 
     private void move(Appeal a, String action, Status to, LocalDate on, String summary) {
         Status from = a.status;
         a.status = to;
-        a.version++;
-        a.updatedAt = Instant.now(clock);
+        HandlingRules.changed(a, clock);
         record(a, action, from, to, on, summary);
     }
 
     private void record(Appeal a, String action, Status from, Status to, LocalDate on, String summary) {
         Appeal.Step s = new Appeal.Step();
         s.appealId = a.id;
-        s.action = action;
+        s.fill(action, on, summary, caller.subject(), a.updatedAt);
         s.fromStatus = from == null ? to : from;
         s.toStatus = to;
-        s.onDate = on;
-        s.summary = VietnameseText.normalise(summary);
-        s.actor = caller.subject();
-        s.at = a.updatedAt;
         s.persist();
         audit.record("appeal." + action.toLowerCase(), "appeal", a.id, Map.of("status", to.name(), "on", on.toString(), "version", a.version));
     }

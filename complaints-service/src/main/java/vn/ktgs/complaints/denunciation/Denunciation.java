@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import vn.ktgs.complaints.Letter;
+import vn.ktgs.kit.steps.StepRecord;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import vn.ktgs.complaints.denunciation.DenunciationCodes.Outcome;
@@ -27,17 +29,11 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "denunciation")
-public class Denunciation extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    @Column(name = "handling_unit_id")
-    public UUID handlingUnitId;
+public class Denunciation extends Letter {
     /** CELL, COMMITTEE, STANDING_COMMITTEE or INSPECTION_COMMISSION of the handling unit */
     @Column(name = "handling_body")
     public String handlingBody;
     public String channel;
-    @Column(name = "received_on")
-    public LocalDate receivedOn;
     @Column(name = "postmarked_on")
     public LocalDate postmarkedOn;
     @Column(name = "received_by_competent_on")
@@ -78,15 +74,6 @@ public class Denunciation extends PanacheEntityBase {
     public LocalDate withdrawnOn;
     @Column(name = "withdrawal_coerced")
     public Boolean withdrawalCoerced;
-    @Column(name = "rule_set_id")
-    public String ruleSetId;
-    public long version;
-    @Column(name = "created_by")
-    public String createdBy;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 
     /** Key of the accused rows. */
     public static class SeqKey implements Serializable {
@@ -129,24 +116,15 @@ public class Denunciation extends PanacheEntityBase {
     /** One step and its record. */
     @Entity(name = "DenunciationStep")
     @Table(name = "denunciation_step")
-    public static class Step extends PanacheEntityBase {
-        @Id
-        @GeneratedValue(strategy = GenerationType.IDENTITY)
-        public Long id;
+    public static class Step extends StepRecord {
         @Column(name = "denunciation_id")
         public UUID denunciationId;
-        public String action;
         @Enumerated(EnumType.STRING)
         @Column(name = "from_status")
         public Status fromStatus;
         @Enumerated(EnumType.STRING)
         @Column(name = "to_status")
         public Status toStatus;
-        @Column(name = "on_date")
-        public LocalDate onDate;
-        public String summary;
-        public String actor;
-        public Instant at;
 
         public static List<Step> of(UUID denunciationId) {
             return list("denunciationId = ?1 order by id", denunciationId);

@@ -1,9 +1,11 @@
 package vn.ktgs.complaints.denunciation;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The codes of denunciations, with their Vietnamese labels (GET /api/v1/denunciations/codes). */
@@ -27,8 +29,10 @@ public final class DenunciationCodes {
         WITHDRAWN("Người tố cáo rút đơn, dừng giải quyết");
 
         /** Accepted and not yet concluded or withdrawn: the deadline runs. */
+        public static final Set<Status> OPEN = EnumSet.of(ACCEPTED, HANDLING, EXPLAINED, VERIFYING);
+
         public boolean open() {
-            return this == ACCEPTED || this == HANDLING || this == EXPLAINED || this == VERIFYING;
+            return OPEN.contains(this);
         }
 
         public final String labelVi;

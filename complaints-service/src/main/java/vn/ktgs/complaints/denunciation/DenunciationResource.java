@@ -22,14 +22,13 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import vn.ktgs.complaints.HandlingRules;
 import vn.ktgs.complaints.denunciation.DenunciationCodes.Status;
 import vn.ktgs.complaints.ComplaintsReports;
 import vn.ktgs.kit.orgcopy.CallerUnitCopy;
-import vn.ktgs.kit.orgcopy.OrgUnitCopy;
 import vn.ktgs.kit.paging.ListQuery;
 import vn.ktgs.kit.paging.Page;
 import vn.ktgs.kit.paging.PageParams;
-import vn.ktgs.kit.problem.ProblemException;
 import vn.ktgs.kit.security.Roles;
 import vn.ktgs.kit.time.StatisticsParams;
 import vn.ktgs.kit.time.StatisticsPeriod;
@@ -90,7 +89,7 @@ public class DenunciationResource {
         ListQuery q = ListQuery.within(callerUnit.within(org), subtree, "handlingUnitId")
                 .equal("status", Params.enumValue(Status.class, status, "status"));
         if (Boolean.TRUE.equals(overdue)) {
-            q.and("status in :open and dueOn < :today", "open", java.util.Arrays.stream(Status.values()).filter(Status::open).toList());
+            q.and("status in :open and dueOn < :today", "open", Status.OPEN);
             q.parameters().and("today", LocalDate.now(clock));
         }
         return ListQuery.page(Denunciation.<Denunciation>find(q.where(), Sort.descending("updatedAt").and("id"), q.parameters()), paging)
@@ -247,12 +246,7 @@ public class DenunciationResource {
     }
 
     private Denunciation visible(UUID id) {
-        OrgUnitCopy actor = callerUnit.get();
-        Denunciation d = Denunciation.findById(id);
-        if (d == null || !actor.contains(OrgUnitCopy.findById(d.handlingUnitId))) {
-            throw ProblemException.notFound("denunciation " + id);
-        }
-        return d;
+        return HandlingRules.visible(Denunciation.<Denunciation>findById(id), callerUnit.get(), "denunciation", id);
     }
 
     private DenunciationViews.DenunciationView view(Denunciation d) {

@@ -48,7 +48,6 @@ public class Denunciations {
     static final String PURPOSE = "denunciation.denouncers";
     static final String INTAKE_ROLES = "denunciation.intake-roles";
     static final String RECORD_ROLES = "denunciation.record-roles";
-    private static final Set<Status> OPEN = Set.of(Status.ACCEPTED, Status.HANDLING, Status.EXPLAINED, Status.VERIFYING);
 
     private final EntityManager em;
     private final FieldCipher cipher;
@@ -263,7 +262,7 @@ public class Denunciations {
         Denunciation d = lock(actorUnit, id, version);
         RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
         HandlingRules.requireHandlingUnit(caller, d.handlingUnitId, actorUnit, rules.strings(RECORD_ROLES));
-        HandlingRules.requireStatus(d.status, OPEN, "extended");
+        HandlingRules.requireStatus(d.status, Status.OPEN, "extended");
         HandlingRules.checkStepDate(d.receivedOn, e.on(), today());
         int max = rules.integer("denunciation.extension-max-working-days");
         List<FieldError> errors = new ArrayList<>();
@@ -293,7 +292,7 @@ public class Denunciations {
         Denunciation d = lock(actorUnit, id, version);
         RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
         HandlingRules.requireHandlingUnit(caller, d.handlingUnitId, actorUnit, rules.strings(RECORD_ROLES));
-        HandlingRules.requireStatus(d.status, OPEN, "withdrawn");
+        HandlingRules.requireStatus(d.status, Status.OPEN, "withdrawn");
         HandlingRules.checkStepDate(d.receivedOn, w.on(), today());
         d.withdrawnOn = w.on();
         d.withdrawalCoerced = w.coerced();
@@ -428,34 +427,22 @@ public class Denunciations {
     }
 
     Denunciation lock(OrgUnitCopy actorUnit, UUID id, long version) {
-        Denunciation d = em.find(Denunciation.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (d == null || !actorUnit.contains(OrgUnitCopy.findById(d.handlingUnitId))) {
-            throw ProblemException.notFound("denunciation " + id);
-        }
-        if (d.version != version) {
-            throw ProblemException.staleVersion(d.version);
-        }
-        return d;
+        return HandlingRules.locked(em, Denunciation.class, actorUnit, id, version, "denunciation");
     }
 
     private void move(Denunciation d, String action, Status to, LocalDate on, String summary) {
         Status from = d.status;
         d.status = to;
-        d.version++;
-        d.updatedAt = Instant.now(clock);
+        HandlingRules.changed(d, clock);
         record(d, action, from, to, on, summary);
     }
 
     private void record(Denunciation d, String action, Status from, Status to, LocalDate on, String summary) {
         Denunciation.Step s = new Denunciation.Step();
         s.denunciationId = d.id;
-        s.action = action;
+        s.fill(action, on, summary, caller.subject(), d.updatedAt);
         s.fromStatus = from == null ? to : from;
         s.toStatus = to;
-        s.onDate = on;
-        s.summary = VietnameseText.normalise(summary);
-        s.actor = caller.subject();
-        s.at = d.updatedAt;
         s.persist();
         audit.record("denunciation." + action.toLowerCase(), "denunciation", d.id, Map.of("status", to.name(), "version", d.version));
     }

@@ -11,6 +11,7 @@ import vn.ktgs.discipline.cases.DisciplineCodes.OriginType;
 import vn.ktgs.discipline.cases.DisciplineCodes.SelfCriticism;
 import vn.ktgs.discipline.cases.DisciplineCodes.Source;
 import vn.ktgs.discipline.cases.DisciplineCodes.Status;
+import vn.ktgs.discipline.cases.DisciplineCodes.SubjectCategory;
 import vn.ktgs.discipline.cases.DisciplineCodes.SubjectType;
 import vn.ktgs.discipline.cases.DisciplineCodes.ViolationGroup;
 import vn.ktgs.discipline.cases.DisciplineWorkflow.Action;
@@ -541,20 +542,27 @@ public class DisciplineCases {
                 c.subjectType, subjectId, c.id, PENDING, c.announcedOn.atStartOfDay(clock.getZone()).toInstant()) > 0;
     }
 
-    /** The forms {@code body} of {@code unit} may decide for this case's subject (§3.1, §3.2). */
+    /**
+     * The forms {@code body} of {@code unit} may decide for this case's subject (§3.1, §3.2); for a member, this also
+     * records how the member stands to the case's own deciding unit, which the view shows.
+     */
     Set<Form> allowedForms(DisciplineCase c, RuleSet rules, OrgUnitCopy unit, Body body, LocalDate on) {
         if (c.subjectType == SubjectType.ORG_UNIT) {
             return FormAuthority.orgForms(rules, body, unit, OrgUnitCopy.findById(c.subjectOrgUnitId));
         }
-        MemberCopy m = member(c);
-        if (m == null) {
-            throw ProblemException.ruleViolated("subjectMemberId", "member-exists", "the member is not in the directory copy yet");
-        }
-        var category = FormAuthority.category(m, unit, uid -> OrgUnitCopy.findById(uid), on);
+        SubjectCategory category = categoryAt(c, unit, on);
         if (unit.id.equals(c.decidingUnitId)) {
             c.subjectCategory = category;
         }
         return FormAuthority.memberForms(rules, body, unit, category, c.higherLevelTask);
+    }
+
+    private static SubjectCategory categoryAt(DisciplineCase c, OrgUnitCopy unit, LocalDate on) {
+        MemberCopy m = member(c);
+        if (m == null) {
+            throw ProblemException.ruleViolated("subjectMemberId", "member-exists", "the member is not in the directory copy yet");
+        }
+        return FormAuthority.category(m, unit, uid -> OrgUnitCopy.findById(uid), on);
     }
 
     private String proposalHint(DisciplineCase c, RuleSet rules, OrgUnitCopy unit, Form form, LocalDate on) {
@@ -723,9 +731,8 @@ public class DisciplineCases {
 
     /** The date of the last step taken (opening and edits are dated the day they were recorded, so they do not count). */
     private static LocalDate lastStepDate(DisciplineCase c) {
-        List<DisciplineParts.Step> steps = DisciplineParts.Step.list(
-                "caseId = ?1 and action not in ('OPEN', 'EDIT') order by onDate desc", c.id);
-        return steps.isEmpty() ? null : steps.get(0).onDate;
+        return DisciplineParts.Step.<DisciplineParts.Step>find("caseId = ?1 and action not in ('OPEN', 'EDIT') order by onDate desc", c.id)
+                .firstResultOptional().map(s -> s.onDate).orElse(null);
     }
 
     private void move(DisciplineCase c, String action, Status to, LocalDate on, String summary, String document) {
@@ -738,14 +745,10 @@ public class DisciplineCases {
     private void record(DisciplineCase c, String action, Status from, Status to, LocalDate on, String summary, String document) {
         DisciplineParts.Step s = new DisciplineParts.Step();
         s.caseId = c.id;
-        s.action = action;
+        s.fill(action, on, summary, actor(), c.updatedAt);
         s.fromStatus = from == null ? to : from;
         s.toStatus = to;
-        s.onDate = on;
-        s.summary = VietnameseText.normalise(summary);
         s.document = VietnameseText.normalise(document);
-        s.actor = actor();
-        s.at = c.updatedAt;
         s.persist();
         audit.record("discipline-case." + action.toLowerCase(), "discipline-case", c.id,
                 Map.of("status", to.name(), "on", on.toString(), "version", c.version));

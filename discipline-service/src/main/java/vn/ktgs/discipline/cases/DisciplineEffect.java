@@ -2,7 +2,6 @@ package vn.ktgs.discipline.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import vn.ktgs.discipline.cases.DisciplineCodes.Form;
-import vn.ktgs.kit.problem.ProblemException;
 import vn.ktgs.kit.rules.RuleSet;
 import vn.ktgs.kit.rules.WorkingDays;
 
@@ -42,19 +41,12 @@ public final class DisciplineEffect {
     public static Optional<LocalDate> appealWindowEnds(RuleSet rules, LocalDate announcedOn, WorkingDays calendar) {
         JsonNode w = rules.value(APPEAL_WINDOW);
         int n = w.path("count").asInt();
-        try {
-            return Optional.of(switch (w.path("unit").asText()) {
-                case "WORKING_DAYS" -> calendar.plusWorkingDays(announcedOn, n);
-                case "CALENDAR_DAYS" -> calendar.plusCalendarDays(announcedOn, n);
-                case "MONTHS" -> calendar.rollToWorkingDay(announcedOn.plusMonths(n));
-                default -> throw new IllegalStateException("rule set " + rules.id() + " has an unknown appeal window unit " + w);
-            });
-        } catch (ProblemException e) {
-            if (e.errors().stream().anyMatch(f -> "calendar-covers-year".equals(f.rule()))) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return calendar.ifCovered(() -> switch (w.path("unit").asText()) {
+            case "WORKING_DAYS" -> calendar.plusWorkingDays(announcedOn, n);
+            case "CALENDAR_DAYS" -> calendar.plusCalendarDays(announcedOn, n);
+            case "MONTHS" -> calendar.rollToWorkingDay(announcedOn.plusMonths(n));
+            default -> throw new IllegalStateException("rule set " + rules.id() + " has an unknown appeal window unit " + w);
+        });
     }
 
     /** A restriction on a member and the last day it holds. */

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import vn.ktgs.kit.steps.StepRecord;
 import vn.ktgs.discipline.cases.DisciplineCodes.Exclusion;
 import vn.ktgs.discipline.cases.DisciplineCodes.Form;
 import vn.ktgs.discipline.cases.DisciplineCodes.Status;
@@ -149,25 +150,16 @@ public final class DisciplineParts {
     /** One step and its record. */
     @Entity(name = "DisciplineStep")
     @Table(name = "discipline_step")
-    public static class Step extends PanacheEntityBase {
-        @Id
-        @GeneratedValue(strategy = GenerationType.IDENTITY)
-        public Long id;
+    public static class Step extends StepRecord {
         @Column(name = "case_id")
         public UUID caseId;
-        public String action;
         @Enumerated(EnumType.STRING)
         @Column(name = "from_status")
         public Status fromStatus;
         @Enumerated(EnumType.STRING)
         @Column(name = "to_status")
         public Status toStatus;
-        @Column(name = "on_date")
-        public LocalDate onDate;
-        public String summary;
         public String document;
-        public String actor;
-        public Instant at;
 
         public static List<Step> of(UUID caseId) {
             return list("caseId = ?1 order by id", caseId);

@@ -3,9 +3,11 @@ package vn.ktgs.discipline.cases;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.ktgs.discipline.cases.DisciplineCodes.Body;
-import vn.ktgs.discipline.cases.DisciplineCodes.Form;
 import vn.ktgs.discipline.cases.DisciplineCodes.ViolationGroup;
+import vn.ktgs.discipline.cases.DisciplineCodes.SubjectType;
 import vn.ktgs.kit.orgcopy.OrgUnitCopy;
+import vn.ktgs.kit.rules.RuleSet;
+import vn.ktgs.kit.rules.RuleSets;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -30,9 +32,11 @@ public class DisciplineReports {
     private static final String EXECUTED = "('DECIDED', 'ANNOUNCED', 'REPORTED_UP', 'EFFECT_ENDED')";
 
     private final AgroalDataSource db;
+    private final RuleSets ruleSets;
 
-    DisciplineReports(AgroalDataSource db) {
+    DisciplineReports(AgroalDataSource db, RuleSets ruleSets) {
         this.db = db;
+        this.ruleSets = ruleSets;
     }
 
     public record Row(String code, String labelVi, long count) {
@@ -44,6 +48,8 @@ public class DisciplineReports {
     }
 
     public Statistics statistics(OrgUnitCopy org, LocalDate from, LocalDate to) {
+        // the forms of each kind of subject, as the rule set in force at the period's end lists them
+        RuleSet rules = ruleSets.inForce(DisciplineCases.RULE_DOMAIN, to);
         String scope = " FROM discipline_case c JOIN kit_org_unit_copy u ON u.id = c.deciding_unit_id WHERE u.path >= ? AND u.path < ?";
         try (Connection conn = db.getConnection()) {
             Map<String, Long> members = counts(conn, "SELECT c.decided_form, count(*)" + scope
@@ -61,8 +67,8 @@ public class DisciplineReports {
                     org, from, to);
             long decisions = members.values().stream().mapToLong(Long::longValue).sum() + orgs.values().stream().mapToLong(Long::longValue).sum();
             return new Statistics(org.id, from, to,
-                    rows(List.of(Form.REPRIMAND, Form.WARNING, Form.REMOVAL_FROM_POST, Form.EXPULSION), members, f -> f.labelVi),
-                    rows(List.of(Form.REPRIMAND, Form.WARNING, Form.DISSOLUTION), orgs, f -> f.labelVi),
+                    rows(DisciplineRules.formsOf(rules, SubjectType.MEMBER), members, f -> f.labelVi),
+                    rows(DisciplineRules.formsOf(rules, SubjectType.ORG_UNIT), orgs, f -> f.labelVi),
                     rows(List.of(Body.CELL, Body.COMMITTEE, Body.STANDING_COMMITTEE, Body.INSPECTION_COMMISSION), bodies, b -> b.labelVi),
                     rows(List.of(ViolationGroup.values()), groups, g -> g.labelVi),
                     decisions, other.getOrDefault("LIMITATION_EXPIRED", 0L), other.getOrDefault("NOT_DISCIPLINED", 0L));

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import vn.ktgs.kit.steps.StepRecord;
 import vn.ktgs.inspection.inspection.InspectionCodes.Status;
 import vn.ktgs.inspection.inspection.InspectionCodes.SubjectType;
 import vn.ktgs.inspection.inspection.InspectionCodes.TeamRole;
@@ -93,25 +94,16 @@ public final class InspectionParts {
     /** One step of the workflow with its record: what was done, on which day, the document, by whom. */
     @Entity(name = "InspectionStep")
     @Table(name = "inspection_step")
-    public static class Step extends PanacheEntityBase {
-        @Id
-        @GeneratedValue(strategy = GenerationType.IDENTITY)
-        public Long id;
+    public static class Step extends StepRecord {
         @Column(name = "inspection_id")
         public UUID inspectionId;
-        public String action;
         @Enumerated(EnumType.STRING)
         @Column(name = "from_status")
         public Status fromStatus;
         @Enumerated(EnumType.STRING)
         @Column(name = "to_status")
         public Status toStatus;
-        @Column(name = "on_date")
-        public LocalDate onDate;
-        public String summary;
         public String document;
-        public String actor;
-        public Instant at;
 
         public static List<Step> of(UUID inspectionId) {
             return list("inspectionId = ?1 order by id", inspectionId);

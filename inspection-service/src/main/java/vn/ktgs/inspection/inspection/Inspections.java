@@ -519,14 +519,10 @@ public class Inspections {
     private void record(Inspection i, String action, Status from, Status to, LocalDate on, String summary, String document) {
         InspectionParts.Step s = new InspectionParts.Step();
         s.inspectionId = i.id;
-        s.action = action;
+        s.fill(action, on, summary, caller.subject(), i.updatedAt);
         s.fromStatus = from == null ? to : from;
         s.toStatus = to;
-        s.onDate = on;
-        s.summary = VietnameseText.normalise(summary);
         s.document = VietnameseText.normalise(document);
-        s.actor = caller.subject();
-        s.at = i.updatedAt;
         s.persist();
         audit.record("inspection." + action.toLowerCase(), "inspection", i.id,
                 Map.of("status", to.name(), "on", on.toString(), "version", i.version));

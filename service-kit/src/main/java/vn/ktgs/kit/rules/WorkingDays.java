@@ -71,13 +71,18 @@ public final class WorkingDays {
         return day;
     }
 
-    /**
-     * {@link #plusWorkingDays}, or empty while the calendar does not cover the days the period runs through: for a
-     * deadline a record keeps, whose own step must not wait for next year's holidays to be entered.
-     */
+    /** {@link #plusWorkingDays}, or empty while the calendar does not cover the days the period runs through. */
     public java.util.Optional<LocalDate> plusWorkingDaysIfCovered(LocalDate start, int n) {
+        return ifCovered(() -> plusWorkingDays(start, n));
+    }
+
+    /**
+     * A day counted on this calendar, or empty while it does not cover the days the count runs through: for a deadline
+     * a record keeps, whose own step must not wait for next year's holidays to be entered.
+     */
+    public java.util.Optional<LocalDate> ifCovered(java.util.function.Supplier<LocalDate> count) {
         try {
-            return java.util.Optional.of(plusWorkingDays(start, n));
+            return java.util.Optional.of(count.get());
         } catch (ProblemException e) {
             if (e.errors().stream().anyMatch(x -> "calendar-covers-year".equals(x.rule()))) {
                 return java.util.Optional.empty();
