@@ -60,6 +60,11 @@ public class Appeal extends Letter {
     public Outcome outcome;
     @Column(name = "new_form")
     public String newForm;
+    /** The form a lower body proposed when it sent the appeal up, outside its authority; null otherwise. */
+    @Column(name = "proposed_form")
+    public String proposedForm;
+    @Column(name = "transferred_from_unit_id")
+    public UUID transferredFromUnitId;
     @Column(name = "decided_on")
     public LocalDate decidedOn;
     @Column(name = "decision_number")

@@ -15,6 +15,10 @@ import vn.ktgs.events.Origin;
 import vn.ktgs.events.Topics;
 import vn.ktgs.complaints.HandlingRules;
 import vn.ktgs.kit.audit.Audit;
+import vn.ktgs.kit.discipline.DisciplineTerms.Body;
+import vn.ktgs.kit.discipline.DisciplineTerms.Form;
+import vn.ktgs.kit.discipline.FormAuthority;
+import vn.ktgs.kit.membercopy.MemberCopy;
 import vn.ktgs.kit.orgcopy.OrgUnitCopy;
 import vn.ktgs.kit.outbox.Outbox;
 import vn.ktgs.kit.problem.FieldError;
@@ -44,6 +48,8 @@ public class Appeals {
     static final String INTAKE_ROLES = "appeal.intake-roles";
     static final String RECORD_ROLES = "appeal.record-roles";
     static final String HANDLING_ROLES = "appeal.handling-roles";
+    /** The discipline rule sets' authority rows, which complaints takes from the kit's db/discipline-authority. */
+    static final String DISCIPLINE_RULES = "discipline";
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -142,7 +148,10 @@ public class Appeals {
         return a;
     }
 
-    /** The handling body's decision; announced as {@code appeal.decided}, which discipline-service applies to the case. */
+    /**
+     * The handling body's decision; announced as {@code appeal.decided}, which discipline-service applies to the case.
+     * A changed form beyond the body's authority is not decided here: the appeal goes up (see transferUp).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Appeal decide(OrgUnitCopy actorUnit, UUID id, long version, AppealRequests.Decision d) {
         Appeal a = lockVisible(actorUnit, id, version);
@@ -168,6 +177,16 @@ public class Appeals {
         }
         ProblemException.throwIfAny("appeal decision", errors);
         HandlingRules.checkStepDate(a.receivedOn, d.on(), today());
+        if (d.outcome() == Outcome.CHANGED) {
+            OrgUnitCopy unit = OrgUnitCopy.findById(a.handlingUnitId);
+            FormAuthority.Seat seat = new FormAuthority.Seat(unit, Body.valueOf(a.handlingBody));
+            Form form = Form.valueOf(d.newForm());
+            RuleSet authority = ruleSets.byId(decision.ruleSetId).orElseGet(() -> ruleSets.inForce(DISCIPLINE_RULES, d.on()));
+            if (!formsAt(authority, decision, seat.unit(), seat.body(), d.on()).contains(form)) {
+                transferUp(a, authority, decision, seat, form, d);
+                return a;
+            }
+        }
         a.outcome = d.outcome();
         a.newForm = d.outcome() == Outcome.CHANGED ? d.newForm() : null;
         a.decidedOn = d.on();
@@ -176,6 +195,38 @@ public class Appeals {
         outbox.publish(Topics.COMPLAINTS, EventTypes.APPEAL_DECIDED, a.id.toString(), new AppealDecided(a.id, a.caseId, a.outcome.name(),
                 a.newForm, a.decidedOn, a.handlingUnitId, a.handlingBody, new Origin("APPEAL", a.id)));
         return a;
+    }
+
+    /**
+     * A body that may not decide the changed form for this subject (§3.1, §3.2) does not decide: it sends the appeal,
+     * with the form it proposes, to the first body at its unit or above that may (the rule set's propose-up order).
+     * That body decides it; the appeal stays open. 422 {@code authority} when no body may decide that form.
+     */
+    private void transferUp(Appeal a, RuleSet authority, DecisionCopy decision, FormAuthority.Seat from, Form form,
+                            AppealRequests.Decision d) {
+        FormAuthority.Seat target = FormAuthority.proposalTarget(authority, from, form,
+                        (u, body) -> formsAt(authority, decision, u, body, d.on()), id -> OrgUnitCopy.findById(id))
+                .orElseThrow(() -> ProblemException.ruleViolated("newForm", "authority",
+                        "no body at " + from.unit().name + " or above may decide " + form + " for this subject"));
+        a.proposedForm = form.name();
+        a.transferredFromUnitId = a.handlingUnitId;
+        a.handlingUnitId = target.unit().id;
+        a.handlingBody = target.body().name();
+        move(a, "TRANSFER_UP", a.status, d.on(), "Đề nghị " + target.body().labelVi + " " + target.unit().name + " quyết định "
+                + form.labelVi + " (ngoài thẩm quyền của " + from.body().labelVi + " " + from.unit().name + ")");
+    }
+
+    /** The forms a body may decide for the decision's subject, the subject's standing taken towards that body's unit. */
+    private static Set<Form> formsAt(RuleSet authority, DecisionCopy decision, OrgUnitCopy unit, Body body, LocalDate on) {
+        if ("ORG_UNIT".equals(decision.subjectType)) {
+            return FormAuthority.orgForms(authority, body, unit, OrgUnitCopy.findById(decision.subjectOrgUnitId));
+        }
+        MemberCopy m = MemberCopy.findById(decision.subjectMemberId);
+        if (m == null) {
+            throw ProblemException.ruleViolated("newForm", "subject-known",
+                    "the disciplined member is not in the directory copy yet, so the authority for the new form cannot be checked");
+        }
+        return FormAuthority.memberForms(authority, body, unit, FormAuthority.category(m, unit, id -> OrgUnitCopy.findById(id), on), false);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -117,6 +117,32 @@ class AppealResourceTest {
     }
 
     @Test
+    void aChangedFormBeyondTheBodysAuthorityGoesUpToTheFirstBodyThatMayDecideIt() throws Exception {
+        UUID caseId = decision(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 1));
+        String id = file(bearer(WARD, "intake"), filing(caseId, LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 10))).statusCode(201)
+                .body("handlingUnitId", equalTo(WARD.toString())).body("handlingBody", equalTo("INSPECTION_COMMISSION")).extract().path("id");
+        step(bearer(WARD, "officer"), id, 1, "investigate", Map.of("on", "2026-03-20")).statusCode(200);
+        // the ward's UBKT and BTV only reprimand or warn an ordinary member, and its committee may not admit members, so it
+        // cannot expel: the province's BTV may (the propose-up order, the ward first, then the units above)
+        step(bearer(WARD, "commission"), id, 2, "decide", decision("CHANGED", "EXPULSION")).statusCode(200)
+                .body("status", equalTo("INVESTIGATING")).body("outcome", nullValue()).body("proposedForm", equalTo("EXPULSION"))
+                .body("handlingUnitId", equalTo(PROVINCE.toString())).body("handlingBody", equalTo("STANDING_COMMITTEE"))
+                .body("transferredFromUnitId", equalTo(WARD.toString()));
+        given().header("Authorization", bearer(WARD, "viewer")).get(APPEALS + "/" + id).then().statusCode(404);
+        step(bearer(PROVINCE, "commission"), id, 3, "decide", decision("CHANGED", "EXPULSION")).statusCode(403);
+        step(bearer(PROVINCE, "committee"), id, 3, "decide", decision("CHANGED", "EXPULSION")).statusCode(200)
+                .body("status", equalTo("DECIDED")).body("outcome", equalTo("CHANGED")).body("newForm", equalTo("EXPULSION"));
+        given().header("Authorization", bearer(PROVINCE, "viewer")).get(APPEALS + "/" + id + "/history").then().statusCode(200)
+                .body("steps.action", contains("FILE", "INVESTIGATE", "TRANSFER_UP", "DECIDE"));
+        List<JsonNode> events = TopicWatcher.eventsFor(Topics.COMPLAINTS, id, e -> e.stream()
+                .anyMatch(x -> x.path("type").asText().equals(EventTypes.APPEAL_DECIDED)), Duration.ofSeconds(30));
+        JsonNode decided = events.stream().filter(x -> x.path("type").asText().equals(EventTypes.APPEAL_DECIDED)).findFirst().orElseThrow();
+        assertEquals(PROVINCE.toString(), decided.path("data").path("decidingUnitId").asText());
+        assertEquals("STANDING_COMMITTEE", decided.path("data").path("decidingBody").asText());
+        assertEquals(1, events.stream().filter(x -> x.path("type").asText().equals(EventTypes.APPEAL_DECIDED)).count());
+    }
+
+    @Test
     void anInadmissibleAppealIsRecordedWithEveryReasonAndNotAnnounced() throws Exception {
         UUID caseId = decision(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 1));
         Map<String, Object> late = filing(caseId, LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 6));
@@ -181,14 +207,19 @@ class AppealResourceTest {
 
     private UUID decision(LocalDate announced, LocalDate windowEnds) throws Exception {
         UUID caseId = UUID.randomUUID();
-        DisciplineDecided d = new DisciplineDecided(caseId, "MEMBER", UUID.randomUUID(), CELL, CELL, "CELL", "WARNING", "05-QĐ/CB",
+        UUID member = UUID.randomUUID();
+        try (DirectoryEvents e = new DirectoryEvents()) {
+            e.publish(DirectoryEvents.memberEvent(DirectoryEvents.member(member, CELL, "Trần Thị Lụa", 1)));
+        }
+        DisciplineDecided d = new DisciplineDecided(caseId, "MEMBER", member, CELL, CELL, "CELL", "WARNING", "05-QĐ/CB",
                 announced, announced, announced.plusMonths(12), windowEnds, "DISCIPLINE-QD296-2025", null,
                 new Origin("INSPECTION", UUID.randomUUID()));
         try (DirectoryEvents e = new DirectoryEvents()) {
             e.publish(Topics.DISCIPLINE, DirectoryEvents.event("/ktgs/discipline-service", EventTypes.DISCIPLINE_DECIDED, caseId,
                     EventJson.mapper().valueToTree(d)));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM decision_copy WHERE case_id = '" + caseId + "'") == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM decision_copy WHERE case_id = '" + caseId + "'")
+                + count("SELECT count(*) FROM kit_member_copy WHERE id = '" + member + "'") == 2);
         return caseId;
     }
 

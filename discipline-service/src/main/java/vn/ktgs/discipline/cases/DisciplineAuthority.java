@@ -1,7 +1,8 @@
 package vn.ktgs.discipline.cases;
 
+import vn.ktgs.kit.discipline.FormAuthority;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.ktgs.discipline.cases.DisciplineCodes.Body;
+import vn.ktgs.kit.discipline.DisciplineTerms.Body;
 import vn.ktgs.discipline.cases.DisciplineWorkflow.Actor;
 import vn.ktgs.kit.orgcopy.OrgUnitCopy;
 import vn.ktgs.kit.problem.ProblemException;

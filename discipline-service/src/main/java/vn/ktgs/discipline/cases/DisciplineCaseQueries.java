@@ -2,7 +2,7 @@ package vn.ktgs.discipline.cases;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.ktgs.discipline.cases.DisciplineCodes.Form;
+import vn.ktgs.kit.discipline.DisciplineTerms.Form;
 import vn.ktgs.discipline.cases.DisciplineCodes.Status;
 import vn.ktgs.discipline.cases.DisciplineCodes.SubjectType;
 import vn.ktgs.kit.orgcopy.OrgUnitCopy;

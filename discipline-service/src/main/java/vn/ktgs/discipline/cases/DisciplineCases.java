@@ -1,17 +1,18 @@
 package vn.ktgs.discipline.cases;
 
+import vn.ktgs.kit.discipline.FormAuthority;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import vn.ktgs.discipline.cases.DisciplineCodes.Body;
-import vn.ktgs.discipline.cases.DisciplineCodes.Form;
+import vn.ktgs.kit.discipline.DisciplineTerms.Body;
+import vn.ktgs.kit.discipline.DisciplineTerms.Form;
 import vn.ktgs.discipline.cases.DisciplineCodes.OriginType;
 import vn.ktgs.discipline.cases.DisciplineCodes.SelfCriticism;
 import vn.ktgs.discipline.cases.DisciplineCodes.Source;
 import vn.ktgs.discipline.cases.DisciplineCodes.Status;
-import vn.ktgs.discipline.cases.DisciplineCodes.SubjectCategory;
+import vn.ktgs.kit.discipline.DisciplineTerms.SubjectCategory;
 import vn.ktgs.discipline.cases.DisciplineCodes.SubjectType;
 import vn.ktgs.discipline.cases.DisciplineCodes.ViolationGroup;
 import vn.ktgs.discipline.cases.DisciplineWorkflow.Action;

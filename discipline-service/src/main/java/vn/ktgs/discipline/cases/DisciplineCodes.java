@@ -1,5 +1,8 @@
 package vn.ktgs.discipline.cases;
 
+import vn.ktgs.kit.discipline.DisciplineTerms.Body;
+import vn.ktgs.kit.discipline.DisciplineTerms.Form;
+import vn.ktgs.kit.discipline.DisciplineTerms.SubjectCategory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,21 +21,6 @@ public final class DisciplineCodes {
         public final String labelVi;
 
         SubjectType(String labelVi) {
-            this.labelVi = labelVi;
-        }
-    }
-
-    /** The discipline forms (hình thức kỷ luật). Which apply to whom, and their order of severity, is rule-set data. */
-    public enum Form {
-        REPRIMAND("Khiển trách"),
-        WARNING("Cảnh cáo"),
-        REMOVAL_FROM_POST("Cách chức"),
-        EXPULSION("Khai trừ"),
-        DISSOLUTION("Giải tán");
-
-        public final String labelVi;
-
-        Form(String labelVi) {
             this.labelVi = labelVi;
         }
     }
@@ -69,22 +57,6 @@ public final class DisciplineCodes {
         }
     }
 
-    /** The body that considers the case (DOMAIN §3). A cell committee or a partial committee never decides. */
-    public enum Body {
-        CELL("Chi bộ"),
-        CELL_COMMITTEE("Chi ủy"),
-        PARTIAL_COMMITTEE("Đảng ủy bộ phận"),
-        COMMITTEE("Cấp ủy"),
-        STANDING_COMMITTEE("Ban Thường vụ"),
-        INSPECTION_COMMISSION("Ủy ban kiểm tra");
-
-        public final String labelVi;
-
-        Body(String labelVi) {
-            this.labelVi = labelVi;
-        }
-    }
-
     /** DOMAIN §5, discipline. */
     public enum Status {
         OPENED("Đã thụ lý"),
@@ -104,20 +76,6 @@ public final class DisciplineCodes {
         public final String labelVi;
 
         Status(String labelVi) {
-            this.labelVi = labelVi;
-        }
-    }
-
-    /** How the member stands to the deciding unit, which decides the forms it may impose (DOMAIN §3.1). */
-    public enum SubjectCategory {
-        ORDINARY("Đảng viên"),
-        SAME_LEVEL_COMMITTEE_MEMBER("Cấp ủy viên cùng cấp"),
-        HIGHER_MANAGED("Cán bộ thuộc diện cấp trên quản lý"),
-        LOWER_LEVEL_COMMITTEE_MEMBER("Cấp ủy viên cấp dưới");
-
-        public final String labelVi;
-
-        SubjectCategory(String labelVi) {
             this.labelVi = labelVi;
         }
     }

@@ -12,7 +12,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import vn.ktgs.kit.steps.StepRecord;
 import vn.ktgs.discipline.cases.DisciplineCodes.Exclusion;
-import vn.ktgs.discipline.cases.DisciplineCodes.Form;
+import vn.ktgs.kit.discipline.DisciplineTerms.Form;
 import vn.ktgs.discipline.cases.DisciplineCodes.Status;
 import vn.ktgs.discipline.cases.DisciplineCodes.ViolationGroup;
 

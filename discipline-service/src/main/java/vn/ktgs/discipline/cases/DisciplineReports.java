@@ -2,7 +2,7 @@ package vn.ktgs.discipline.cases;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.ktgs.discipline.cases.DisciplineCodes.Body;
+import vn.ktgs.kit.discipline.DisciplineTerms.Body;
 import vn.ktgs.discipline.cases.DisciplineCodes.ViolationGroup;
 import vn.ktgs.discipline.cases.DisciplineCodes.SubjectType;
 import vn.ktgs.kit.orgcopy.OrgUnitCopy;

@@ -1,7 +1,7 @@
 package vn.ktgs.discipline.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import vn.ktgs.discipline.cases.DisciplineCodes.Form;
+import vn.ktgs.kit.discipline.DisciplineTerms.Form;
 import vn.ktgs.discipline.cases.DisciplineCodes.SelfCriticism;
 import vn.ktgs.discipline.cases.DisciplineCodes.SubjectType;
 import vn.ktgs.kit.membercopy.MemberCopy;

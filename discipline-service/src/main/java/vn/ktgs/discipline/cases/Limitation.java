@@ -1,6 +1,6 @@
 package vn.ktgs.discipline.cases;
 
-import vn.ktgs.discipline.cases.DisciplineCodes.Form;
+import vn.ktgs.kit.discipline.DisciplineTerms.Form;
 import vn.ktgs.discipline.cases.DisciplineCodes.SubjectType;
 import vn.ktgs.kit.rules.RuleSet;
 import vn.ktgs.kit.rules.WorkingDays;

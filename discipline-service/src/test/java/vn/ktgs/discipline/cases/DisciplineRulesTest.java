@@ -1,10 +1,11 @@
 package vn.ktgs.discipline.cases;
 
+import vn.ktgs.kit.discipline.FormAuthority;
 import org.junit.jupiter.api.Test;
-import vn.ktgs.discipline.cases.DisciplineCodes.Body;
-import vn.ktgs.discipline.cases.DisciplineCodes.Form;
+import vn.ktgs.kit.discipline.DisciplineTerms.Body;
+import vn.ktgs.kit.discipline.DisciplineTerms.Form;
 import vn.ktgs.discipline.cases.DisciplineCodes.Status;
-import vn.ktgs.discipline.cases.DisciplineCodes.SubjectCategory;
+import vn.ktgs.kit.discipline.DisciplineTerms.SubjectCategory;
 import vn.ktgs.discipline.cases.DisciplineCodes.SubjectType;
 import vn.ktgs.discipline.cases.DisciplineWorkflow.Action;
 import vn.ktgs.kit.membercopy.MemberCopy;
@@ -27,11 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.ktgs.discipline.cases.DisciplineCodes.Form.DISSOLUTION;
-import static vn.ktgs.discipline.cases.DisciplineCodes.Form.EXPULSION;
-import static vn.ktgs.discipline.cases.DisciplineCodes.Form.REMOVAL_FROM_POST;
-import static vn.ktgs.discipline.cases.DisciplineCodes.Form.REPRIMAND;
-import static vn.ktgs.discipline.cases.DisciplineCodes.Form.WARNING;
+import static vn.ktgs.kit.discipline.DisciplineTerms.Form.DISSOLUTION;
+import static vn.ktgs.kit.discipline.DisciplineTerms.Form.EXPULSION;
+import static vn.ktgs.kit.discipline.DisciplineTerms.Form.REMOVAL_FROM_POST;
+import static vn.ktgs.kit.discipline.DisciplineTerms.Form.REPRIMAND;
+import static vn.ktgs.kit.discipline.DisciplineTerms.Form.WARNING;
 
 /** The discipline rules of DOMAIN §3, §6 and §7, one test per row, on the rule sets the migration seeds. Without Quarkus. */
 class DisciplineRulesTest {

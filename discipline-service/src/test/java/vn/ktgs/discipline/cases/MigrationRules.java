@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rule sets exactly as the migration seeds them, read from its SQL, so that the unit tests check the data the
- * service runs on and not a copy of it: the rows shared by every set, then each set's own.
+ * The rule sets exactly as the migrations seed them, read from their SQL, so that the unit tests check the data the
+ * service runs on and not a copy of it: V1's rows shared by every set, then each set's own, then the kit's shared
+ * authority rows, which Flyway applies after V1.
  */
 final class MigrationRules {
     private static final Pattern SHARED = Pattern.compile("\\('(discipline\\.[\\w.-]+)',\\s*'((?:[^']++|'')*+)'");
@@ -25,12 +26,7 @@ final class MigrationRules {
     }
 
     static RuleSet load(String id) {
-        String sql;
-        try (InputStream in = MigrationRules.class.getResourceAsStream("/db/migration/V1__discipline_cases.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        String sql = read("/db/migration/V1__discipline_cases.sql") + read("/db/discipline-authority/R__discipline_authority.sql");
         Map<String, RuleSet.Rule> rules = new HashMap<>();
         Matcher m = SHARED.matcher(sql);
         while (m.find()) {
@@ -46,6 +42,14 @@ final class MigrationRules {
             throw new IllegalStateException("no rule set " + id + " in the migration");
         }
         return new RuleSet(id, "discipline", id, id, LocalDate.of(2000, 1, 1), null, rules);
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = MigrationRules.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static RuleSet.Rule rule(String json) {

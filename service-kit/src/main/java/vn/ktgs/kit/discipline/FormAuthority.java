@@ -1,9 +1,9 @@
-package vn.ktgs.discipline.cases;
+package vn.ktgs.kit.discipline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import vn.ktgs.discipline.cases.DisciplineCodes.Body;
-import vn.ktgs.discipline.cases.DisciplineCodes.Form;
-import vn.ktgs.discipline.cases.DisciplineCodes.SubjectCategory;
+import vn.ktgs.kit.discipline.DisciplineTerms.Body;
+import vn.ktgs.kit.discipline.DisciplineTerms.Form;
+import vn.ktgs.kit.discipline.DisciplineTerms.SubjectCategory;
 import vn.ktgs.kit.membercopy.MemberCopy;
 import vn.ktgs.kit.orgcopy.OrgUnitCopy;
 import vn.ktgs.kit.rules.RuleSet;
@@ -20,18 +20,20 @@ import java.util.function.Function;
 /**
  * Which body may decide which form for which subject (DOMAIN §3.1, §3.2), read from the rule set's authority rows;
  * and, for a body without that authority, the body the case is proposed up to. Pure: units come through a lookup.
+ * Discipline decides cases with it; complaints checks an appeal's changed form with it. The rows are the rule set's:
+ * discipline's own sets, which {@code db/discipline-authority} also gives complaints.
  */
 public final class FormAuthority {
-    static final String LEVEL_GROUPS = "discipline.level-groups";
-    static final String MEMBER_ROWS = "discipline.authority.members";
-    static final String ORG_ROWS = "discipline.authority.org-units";
-    static final String PROPOSE_ORDER = "discipline.propose-order";
+    private static final String LEVEL_GROUPS = "discipline.level-groups";
+    private static final String MEMBER_ROWS = "discipline.authority.members";
+    private static final String ORG_ROWS = "discipline.authority.org-units";
+    private static final String PROPOSE_ORDER = "discipline.propose-order";
 
     private FormAuthority() {
     }
 
     /** The level group of the unit (CELL, GRASSROOTS, UPPER, …), or null for a unit no row names (a staff agency). */
-    static String group(RuleSet rules, OrgUnitCopy unit) {
+    public static String group(RuleSet rules, OrgUnitCopy unit) {
         var it = rules.value(LEVEL_GROUPS).fields();
         while (it.hasNext()) {
             var e = it.next();
@@ -45,7 +47,7 @@ public final class FormAuthority {
     }
 
     /** The bodies the unit has: those of its level group, a BTV only with has_btv, a UBKT only with has_ubkt. */
-    static List<Body> bodiesOf(RuleSet rules, OrgUnitCopy unit) {
+    public static List<Body> bodiesOf(RuleSet rules, OrgUnitCopy unit) {
         String group = group(rules, unit);
         List<Body> out = new ArrayList<>();
         if (group == null) {
@@ -64,7 +66,7 @@ public final class FormAuthority {
      * How the member stands to the deciding unit: a same-level cấp ủy viên (a seat on its committee or standing
      * committee), a cadre managed above it, a cấp ủy viên of a unit below it, or an ordinary member.
      */
-    static SubjectCategory category(MemberCopy m, OrgUnitCopy decidingUnit, Function<UUID, OrgUnitCopy> units, LocalDate on) {
+    public static SubjectCategory category(MemberCopy m, OrgUnitCopy decidingUnit, Function<UUID, OrgUnitCopy> units, LocalDate on) {
         List<MemberCopy.Seat> seats = m.committeePosts.stream()
                 .filter(s -> s.termEnd == null || !s.termEnd.isBefore(on)).toList();
         if (seats.stream().anyMatch(s -> decidingUnit.id.equals(s.unitId)
@@ -81,7 +83,7 @@ public final class FormAuthority {
     }
 
     /** The forms {@code body} of {@code unit} may decide for a member of {@code category}. */
-    static Set<Form> memberForms(RuleSet rules, Body body, OrgUnitCopy unit, SubjectCategory category, boolean higherLevelTask) {
+    public static Set<Form> memberForms(RuleSet rules, Body body, OrgUnitCopy unit, SubjectCategory category, boolean higherLevelTask) {
         Set<Form> out = EnumSet.noneOf(Form.class);
         String group = group(rules, unit);
         if (group == null || !bodiesOf(rules, unit).contains(body)) {
@@ -104,7 +106,7 @@ public final class FormAuthority {
     }
 
     /** The forms {@code body} of {@code unit} may decide for the organisation {@code subject} below it. */
-    static Set<Form> orgForms(RuleSet rules, Body body, OrgUnitCopy unit, OrgUnitCopy subject) {
+    public static Set<Form> orgForms(RuleSet rules, Body body, OrgUnitCopy unit, OrgUnitCopy subject) {
         Set<Form> out = EnumSet.noneOf(Form.class);
         String group = group(rules, unit);
         if (group == null || !bodiesOf(rules, unit).contains(body) || !unit.contains(subject)) {
@@ -126,7 +128,7 @@ public final class FormAuthority {
 
     /** The forms a body may decide for this case's subject, the subject's standing recomputed for that body's unit. */
     @FunctionalInterface
-    interface FormsAt {
+    public interface FormsAt {
         Set<Form> at(OrgUnitCopy unit, Body body);
     }
 
@@ -134,7 +136,7 @@ public final class FormAuthority {
      * Where a body without authority for {@code form} proposes the case: the first body, first at its own unit (in
      * the rule set's order, other than itself) then at each unit above, that may decide it. Empty if none may.
      */
-    static Optional<Seat> proposalTarget(RuleSet rules, Seat from, Form form, FormsAt formsAt, Function<UUID, OrgUnitCopy> units) {
+    public static Optional<Seat> proposalTarget(RuleSet rules, Seat from, Form form, FormsAt formsAt, Function<UUID, OrgUnitCopy> units) {
         List<String> order = rules.strings(PROPOSE_ORDER);
         List<OrgUnitCopy> chain = new ArrayList<>();
         chain.add(from.unit());
