@@ -208,6 +208,25 @@ class SuiteEndToEndTest {
         given().baseUri(suite.gateway()).header("Authorization", officer).queryParam("period", "YEAR").queryParam("year", 2026)
                 .get("/api/v1/inspections/statistics").then().statusCode(200)
                 .body("byKind.find { it.kind == 'THEMATIC_INSPECTION' }.concluded", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+
+        // the whole matter through the gateway, from any of its records, in the order it happened, as planning recorded it
+        // from the four services' events; the ward sees its part, not the province's appeal
+        for (String ref : java.util.List.of("APPEAL:" + appeal[0], "PLAN_ITEM:" + item, "DISCIPLINE_CASE:" + disciplineCase)) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                var trail = given().baseUri(suite.gateway()).header("Authorization", commission).queryParam("ref", ref)
+                        .get("/api/v1/trail").then().statusCode(200).extract().jsonPath();
+                assertEquals(java.util.List.of("PLAN_ITEM", "INSPECTION", "VIOLATION", "DISCIPLINE_CASE", "APPEAL"),
+                        trail.<String>getList("steps.recordType").stream().distinct().toList());
+                java.util.List<String> events = trail.getList("steps.event");
+                assertEquals("vn.ktgs.discipline.amended.v1", events.get(events.size() - 1));
+            });
+        }
+        var wardTrail = given().baseUri(suite.gateway()).header("Authorization", officer).queryParam("ref", "DISCIPLINE_CASE:" + disciplineCase)
+                .get("/api/v1/trail").then().statusCode(200).extract().jsonPath();
+        assertEquals(java.util.List.of("PLAN_ITEM", "INSPECTION", "VIOLATION", "DISCIPLINE_CASE"),
+                wardTrail.<String>getList("steps.recordType").stream().distinct().toList());
+        given().baseUri(suite.gateway()).header("Authorization", officer).queryParam("ref", "APPEAL:" + appeal[0])
+                .get("/api/v1/trail").then().statusCode(404);
     }
 
     private static void caseStep(String token, String id, int version, String action, Map<String, Object> body) {
