@@ -2,6 +2,8 @@ package vn.ktgs.complaints.denunciation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+import vn.ktgs.kit.crypto.FieldCipher;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -212,6 +214,32 @@ class DenunciationResourceTest {
         List<JsonNode> late = TopicWatcher.eventsFor(Topics.COMPLAINTS, id, e -> !e.isEmpty(), Duration.ofSeconds(30));
         assertEquals(EventTypes.DENUNCIATION_OVERDUE, late.get(0).path("type").asText());
         assertFalse(late.toString().contains(DENOUNCER));
+    }
+
+    @Test
+    void afterAKeyRotationTheIdentitySealedUnderTheOldKeyIsSealedAgainUnderTheNewOneAndStillReadable() throws Exception {
+        String intake = bearer(WARD, "intake");
+        String id = receive(intake, letter(List.of(Map.of("fullName", DENOUNCER, "phone", PHONE)))).statusCode(201).extract().path("id");
+        // as stored before the rotation: the same identity sealed under the key that is now the previous one
+        FieldCipher now = new FieldCipher(ConfigProvider.getConfig().getValue("ktgs.kit.crypto.key", String.class));
+        String previousKey = ConfigProvider.getConfig().getValue("ktgs.kit.crypto.previous-keys", String.class);
+        FieldCipher before = new FieldCipher(previousKey);
+        try (Connection c = db.getConnection(); var read = c.prepareStatement("SELECT denouncers_sealed FROM denunciation WHERE id = ?::uuid");
+             var write = c.prepareStatement("UPDATE denunciation SET denouncers_sealed = ? WHERE id = ?::uuid")) {
+            read.setString(1, id);
+            var rs = read.executeQuery();
+            rs.next();
+            write.setBytes(1, before.seal(now.open(rs.getBytes(1), Denunciations.PURPOSE), Denunciations.PURPOSE));
+            write.setString(2, id);
+            assertEquals(1, write.executeUpdate());
+        }
+        String prefix = java.util.HexFormat.of().formatHex(now.currentPrefix());
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM denunciation WHERE id = '" + id
+                + "' AND encode(substring(denouncers_sealed from 1 for 5), 'hex') = '" + prefix + "'") == 1);
+        given().header("Authorization", intake).get(DENUNCIATIONS + "/" + id + "/denouncers").then().statusCode(200)
+                .body("fullName", contains(DENOUNCER)).body("phone", contains(PHONE));
+        assertEquals(0, count("SELECT count(*) FROM denunciation WHERE denouncers_sealed IS NOT NULL"
+                + " AND encode(substring(denouncers_sealed from 1 for 5), 'hex') <> '" + prefix + "'"));
     }
 
     @Test

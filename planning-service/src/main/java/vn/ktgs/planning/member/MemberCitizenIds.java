@@ -3,6 +3,8 @@ package vn.ktgs.planning.member;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.ktgs.kit.crypto.FieldCipher;
 
+import java.util.List;
+
 /**
  * The citizen ID (CCCD) of a member: sealed at rest, found by its blind index, shown in full only to an
  * admin whose unit is at or above the member's (the caller of {@link #shown} decides), otherwise masked.
@@ -23,6 +25,11 @@ public class MemberCitizenIds {
 
     public String index(String citizenId) {
         return cipher.blindIndex(citizenId.strip(), PURPOSE);
+    }
+
+    /** The index under every key this service has: a search finds members not yet sealed again after a key rotation. */
+    List<String> indexes(String citizenId) {
+        return cipher.blindIndexes(citizenId.strip(), PURPOSE);
     }
 
     /** The whole number, or all but its last four digits masked ({@code ********9012}). */

@@ -66,8 +66,8 @@ public class MemberQueries {
             if (!citizenId.strip().matches("\\d{12}")) {
                 throw ProblemException.invalid("citizenId", "citizen-id-format", "a citizen ID (CCCD) is 12 digits");
             }
-            where.append(" and citizenIdIndex = :citizen");
-            params.and("citizen", citizenIds.index(citizenId));
+            where.append(" and citizenIdIndex in :citizen");
+            params.and("citizen", citizenIds.indexes(citizenId));
         }
         var query = Member.<Member>find(where.toString(), Sort.by("fullNameFolded").and("id"), params);
         List<Member> items = query.page(io.quarkus.panache.common.Page.of(paging.page, paging.size)).list();

@@ -22,7 +22,7 @@ class FieldCipherTest {
         byte[] b = cipher.seal("001234569012", "member.citizen-id");
         assertFalse(Arrays.equals(a, b), "two seals of one value must differ");
         assertFalse(new String(a, java.nio.charset.StandardCharsets.ISO_8859_1).contains("001234569012"));
-        assertEquals(1 + 12 + 12 + 16, a.length);
+        assertEquals(1 + 4 + 12 + 12 + 16, a.length);
         assertEquals("001234569012", cipher.open(a, "member.citizen-id"));
         assertEquals("001234569012", cipher.open(b, "member.citizen-id"));
     }
@@ -48,6 +48,31 @@ class FieldCipherTest {
         assertNotEquals(index, cipher.blindIndex("001234569013", "member.citizen-id"));
         assertNotEquals(index, cipher.blindIndex("001234569012", "other.purpose"));
         assertNotEquals(index, new FieldCipher(OTHER_KEY).blindIndex("001234569012", "member.citizen-id"));
+    }
+
+    @Test
+    void afterARotationOldValuesStillOpenAndAreKnownAsNotYetSealedAgain() {
+        FieldCipher old = new FieldCipher(OTHER_KEY);
+        FieldCipher ring = new FieldCipher(KEY, java.util.List.of(OTHER_KEY));
+        byte[] underOld = old.seal("Nguyễn Văn Hùng", "denunciation.identity");
+        // the format before key ids: version 1, then the same nonce and ciphertext
+        byte[] version1 = new byte[underOld.length - 4];
+        version1[0] = 1;
+        System.arraycopy(underOld, 5, version1, 1, underOld.length - 5);
+        assertEquals("Nguyễn Văn Hùng", ring.open(underOld, "denunciation.identity"));
+        assertEquals("Nguyễn Văn Hùng", ring.open(version1, "denunciation.identity"));
+        assertThrows(IllegalStateException.class, () -> cipher.open(underOld, "denunciation.identity"));
+        assertThrows(IllegalStateException.class, () -> cipher.open(version1, "denunciation.identity"));
+
+        byte[] prefix = ring.currentPrefix();
+        assertTrue(ring.rotating());
+        assertFalse(cipher.rotating());
+        assertFalse(Arrays.equals(prefix, Arrays.copyOf(underOld, prefix.length)));
+        byte[] again = ring.seal(ring.open(underOld, "denunciation.identity"), "denunciation.identity");
+        assertTrue(Arrays.equals(prefix, Arrays.copyOf(again, prefix.length)));
+        assertEquals("Nguyễn Văn Hùng", cipher.open(again, "denunciation.identity"));
+        assertEquals(java.util.List.of(cipher.blindIndex("001234569012", "member.citizen-id"), old.blindIndex("001234569012", "member.citizen-id")),
+                ring.blindIndexes("001234569012", "member.citizen-id"));
     }
 
     @Test
