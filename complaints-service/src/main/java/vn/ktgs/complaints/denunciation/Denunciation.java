@@ -107,6 +107,9 @@ public class Denunciation extends Letter {
         @Column(name = "org_unit_id")
         public UUID orgUnitId;
         public String name;
+        @JdbcTypeCode(SqlTypes.ARRAY)
+        @Column(name = "related_member_ids")
+        public UUID[] relatedMemberIds = new UUID[0];
 
         public static List<Accused> of(UUID denunciationId) {
             return list("denunciationId = ?1 order by seq", denunciationId);

@@ -37,7 +37,8 @@ public final class DenunciationRequests {
 
     /** A denouncer's identity: sealed at rest, never logged, listed or sent anywhere. */
     public record Denouncer(@NotBlank @Size(max = 300) @SingleLine String fullName, @Size(max = 500) @SingleLine String address,
-                            @Size(max = 50) @SingleLine String phone, @Size(max = 20) @SingleLine String citizenId, UUID memberId) {
+                            @Size(max = 50) @SingleLine String phone, @Size(max = 20) @SingleLine String citizenId, UUID memberId,
+                            @Size(max = 20) List<@NotNull UUID> relatedMemberIds) {
     }
 
     /** The handling team: each by login name (who may read the identity) and, for a party member, directory id. */
@@ -63,7 +64,8 @@ public final class DenunciationRequests {
     public record Withdrawal(@NotNull LocalDate on, boolean coerced, @Size(max = 8000) String summary) {
     }
 
-    public record AccusedRef(@NotNull String type, UUID memberId, UUID orgUnitId) {
+    /** {@code relatedMemberIds}: the accused's relatives and others close to them (§7.8), who may not handle the letter. */
+    public record AccusedRef(@NotNull String type, UUID memberId, UUID orgUnitId, @Size(max = 20) List<@NotNull UUID> relatedMemberIds) {
     }
 
     /** The screening's findings that the letter alone does not show (DOMAIN §7.7); the rest is read from the letter. */

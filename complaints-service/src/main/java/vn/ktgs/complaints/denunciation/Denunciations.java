@@ -103,7 +103,7 @@ public class Denunciations {
         d.receivedByCompetentOn = in.receivedByCompetentOn();
         List<DenunciationRequests.Denouncer> denouncers = in.denouncers() == null ? List.of() : in.denouncers().stream()
                 .map(x -> new DenunciationRequests.Denouncer(VietnameseText.normalise(x.fullName()), VietnameseText.normalise(x.address()),
-                        x.phone(), x.citizenId(), x.memberId())).toList();
+                        x.phone(), x.citizenId(), x.memberId(), x.relatedMemberIds() == null ? List.of() : x.relatedMemberIds())).toList();
         d.denouncerCount = denouncers.size();
         d.denouncersSealed = denouncers.isEmpty() ? null : cipher.seal(json(denouncers), PURPOSE);
         d.signedInPerson = in.signedInPerson();
@@ -205,8 +205,8 @@ public class Denunciations {
     }
 
     /**
-     * The handling team (§7.8): neither an accused nor a denouncer may be on it (422 {@code conflict-of-interest}, which
-     * does not say which of the two, so as not to reveal a denouncer).
+     * The handling team (§7.8): neither an accused nor a denouncer, nor anyone intake named as related to them, may be on
+     * it (422 {@code conflict-of-interest}, which does not say which, so as not to reveal a denouncer).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Denunciation nameTeam(OrgUnitCopy actorUnit, UUID id, long version, DenunciationRequests.Team t) {
@@ -220,10 +220,14 @@ public class Denunciations {
             if (a.memberId != null) {
                 conflicting.add(a.memberId);
             }
+            conflicting.addAll(List.of(a.relatedMemberIds));
         });
         opened(d).forEach(x -> {
             if (x.memberId() != null) {
                 conflicting.add(x.memberId());
+            }
+            if (x.relatedMemberIds() != null) {
+                conflicting.addAll(x.relatedMemberIds());
             }
         });
         List<FieldError> errors = new ArrayList<>();
@@ -231,7 +235,7 @@ public class Denunciations {
             UUID m = t.members().get(i).memberId();
             if (m != null && conflicting.contains(m)) {
                 errors.add(new FieldError("members[" + i + "].memberId", "conflict-of-interest",
-                        "an accused or a denouncer cannot handle the denunciation"));
+                        "an accused, a denouncer or a person related to them cannot handle the denunciation"));
             }
         }
         ProblemException.throwIfAny("team", errors);
@@ -405,6 +409,7 @@ public class Denunciations {
             a.memberId = m.id;
             a.orgUnitId = m.unitId;
             a.name = m.fullName;
+            a.relatedMemberIds = r.relatedMemberIds() == null ? new UUID[0] : r.relatedMemberIds().toArray(UUID[]::new);
         } else if ("ORG_UNIT".equals(r.type())) {
             OrgUnitCopy u = r.orgUnitId() == null ? null : OrgUnitCopy.findById(r.orgUnitId());
             if (u == null) {

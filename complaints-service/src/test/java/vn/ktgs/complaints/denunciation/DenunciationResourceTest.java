@@ -168,14 +168,24 @@ class DenunciationResourceTest {
     @Test
     void theTeamHasNoConflictReadsTheIdentityAndTheDeadlineIsExtendedOnceOrHandlingStopsOnWithdrawal() throws Exception {
         UUID denouncerMember = UUID.randomUUID();
+        UUID denouncersSon = UUID.randomUUID();
+        UUID accusedsWife = UUID.randomUUID();
         String intake = bearer(WARD, "intake");
-        String id = receive(intake, letter(List.of(Map.of("fullName", DENOUNCER, "memberId", denouncerMember.toString())))).statusCode(201)
-                .extract().path("id");
+        Map<String, Object> l = letter(List.of());
+        l.put("denouncers", List.of(Map.of("fullName", DENOUNCER, "memberId", denouncerMember.toString(),
+                "relatedMemberIds", List.of(denouncersSon.toString()))));
+        l.put("accused", List.of(Map.of("type", "MEMBER", "memberId", ACCUSED.toString(), "relatedMemberIds", List.of(accusedsWife.toString()))));
+        String id = receive(intake, l).statusCode(201).body(not(containsString(denouncersSon.toString()))).extract().path("id");
         step(intake, id, 1, "screen", Map.of("on", "2026-11-10")).statusCode(200).body("status", equalTo("ACCEPTED"));
-        // neither the accused nor the denouncer may handle it; the error does not say which
+        // neither the accused nor the denouncer, nor anyone related to them, may handle it; the error does not say which
         step(intake, id, 2, "team", Map.of("on", "2026-11-11", "members", List.of(Map.of("subject", "a", "memberId", ACCUSED.toString()),
-                Map.of("subject", "b", "memberId", denouncerMember.toString())))).statusCode(422)
-                .body("errors.rule", contains("conflict-of-interest", "conflict-of-interest")).body(not(containsString(DENOUNCER)));
+                Map.of("subject", "b", "memberId", denouncerMember.toString()), Map.of("subject", "c", "memberId", denouncersSon.toString()),
+                Map.of("subject", "d", "memberId", accusedsWife.toString()), Map.of("subject", "e", "memberId", UUID.randomUUID().toString()))))
+                .statusCode(422).body("errors.rule", contains("conflict-of-interest", "conflict-of-interest", "conflict-of-interest",
+                        "conflict-of-interest")).body("errors.field", contains("members[0].memberId", "members[1].memberId",
+                        "members[2].memberId", "members[3].memberId")).body(not(containsString(DENOUNCER)));
+        assertEquals(0, count("SELECT count(*) FROM denunciation WHERE id = '" + id + "' AND team_member_ids IS NOT NULL"
+                + " AND cardinality(team_member_ids) > 0"));
         step(intake, id, 2, "team", Map.of("on", "2026-11-11", "members", List.of(Map.of("subject", "to-truong-b")))).statusCode(200);
         // the named team member reads the identity; another officer of the unit does not
         given().header("Authorization", bearerAs("to-truong-b", WARD, "officer")).get(DENUNCIATIONS + "/" + id + "/denouncers").then()

@@ -1,10 +1,10 @@
 package vn.ktgs.planning.trail;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import vn.ktgs.events.CloudEvent;
 import vn.ktgs.events.Topics;
 import vn.ktgs.kit.inbox.EventHandler;
-import vn.ktgs.kit.inbox.InvalidEventException;
 
 import java.util.UUID;
 
@@ -13,17 +13,18 @@ import java.util.UUID;
  * (and the key (event, record) is unique), so the trail is the same however often the broker delivers.
  */
 public abstract class TrailRecorder implements EventHandler {
+    private static final Logger LOG = Logger.getLogger(TrailRecorder.class);
+
     TrailRecorder() {
     }
 
     @Override
     public void handle(CloudEvent event) {
-        if (event.time() == null) {
-            throw new InvalidEventException(event.type() + " without a time");
-        }
         for (TrailLinks.Entry e : TrailLinks.of(event)) {
-            if (e.recordId() == null || e.unitId() == null) {
-                throw new InvalidEventException(event.type() + " names no record or no owning unit");
+            // the trail cannot place a record without an owner or a time; the other handlers of the topic still apply it
+            if (e.recordId() == null || e.unitId() == null || event.time() == null) {
+                LOG.warnf("%s %s: no record, owning unit or time, left out of the trail", event.type(), event.id());
+                continue;
             }
             TrailEntry t = new TrailEntry();
             t.id = UUID.randomUUID();
