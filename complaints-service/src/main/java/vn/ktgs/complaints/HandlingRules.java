@@ -18,6 +18,9 @@ import java.util.UUID;
 
 /** The checks every letter handled here shares, appeal or denunciation: who acts, from which status, on which day. */
 public final class HandlingRules {
+    /** The rule-set domain of denunciations and appeals. */
+    public static final String RULE_DOMAIN = "complaints";
+
     private HandlingRules() {
     }
 

@@ -44,12 +44,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Appeals {
-    public static final String RULE_DOMAIN = "complaints";
     static final String INTAKE_ROLES = "appeal.intake-roles";
     static final String RECORD_ROLES = "appeal.record-roles";
     static final String HANDLING_ROLES = "appeal.handling-roles";
-    /** The discipline rule sets' authority rows, which complaints takes from the kit's db/discipline-authority. */
-    static final String DISCIPLINE_RULES = "discipline";
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -74,7 +71,7 @@ public class Appeals {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Appeal file(OrgUnitCopy actorUnit, AppealRequests.Filing f) {
-        RuleSet rules = ruleSets.inForce(RULE_DOMAIN, today());
+        RuleSet rules = ruleSets.inForce(HandlingRules.RULE_DOMAIN, today());
         HandlingRules.requireRole(caller, rules.strings(INTAKE_ROLES), "record appeals");
         List<FieldError> errors = new ArrayList<>();
         if (f.postmarkedOn() == null && f.filedDirectlyOn() == null) {
@@ -181,7 +178,7 @@ public class Appeals {
             OrgUnitCopy unit = OrgUnitCopy.findById(a.handlingUnitId);
             FormAuthority.Seat seat = new FormAuthority.Seat(unit, Body.valueOf(a.handlingBody));
             Form form = Form.valueOf(d.newForm());
-            RuleSet authority = ruleSets.byId(decision.ruleSetId).orElseGet(() -> ruleSets.inForce(DISCIPLINE_RULES, d.on()));
+            RuleSet authority = ruleSets.byId(decision.ruleSetId).orElseGet(() -> ruleSets.inForce(FormAuthority.RULE_DOMAIN, d.on()));
             if (!formsAt(authority, decision, seat.unit(), seat.body(), d.on()).contains(form)) {
                 transferUp(a, authority, decision, seat, form, d);
                 return a;

@@ -44,7 +44,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Denunciations {
-    public static final String RULE_DOMAIN = "complaints";
     static final String PURPOSE = "denunciation.denouncers";
     static final String INTAKE_ROLES = "denunciation.intake-roles";
     static final String RECORD_ROLES = "denunciation.record-roles";
@@ -70,7 +69,7 @@ public class Denunciations {
     /** A letter received by the caller's unit, RECEIVED; the accused are taken from the directory copies. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Denunciation receive(OrgUnitCopy actorUnit, DenunciationRequests.Intake in) {
-        RuleSet rules = ruleSets.inForce(RULE_DOMAIN, today());
+        RuleSet rules = ruleSets.inForce(HandlingRules.RULE_DOMAIN, today());
         HandlingRules.requireRole(caller, rules.strings(INTAKE_ROLES), "receive denunciations");
         List<FieldError> errors = new ArrayList<>();
         for (var d : new Object[][] {{in.receivedOn(), "receivedOn"}, {in.postmarkedOn(), "postmarkedOn"},

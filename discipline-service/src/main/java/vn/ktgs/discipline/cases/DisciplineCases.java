@@ -51,7 +51,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DisciplineCases {
-    public static final String RULE_DOMAIN = "discipline";
+    public static final String RULE_DOMAIN = FormAuthority.RULE_DOMAIN;
     private static final Set<Status> APPEALABLE = Set.of(Status.ANNOUNCED, Status.REPORTED_UP, Status.EFFECT_ENDED);
     private static final Set<Status> PENDING = Set.of(Status.OPENED, Status.DEFERRED, Status.SELF_CRITICISM, Status.HEARD,
             Status.VOTED, Status.DECIDED);

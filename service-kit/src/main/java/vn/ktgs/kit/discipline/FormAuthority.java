@@ -24,6 +24,8 @@ import java.util.function.Function;
  * discipline's own sets, which {@code db/discipline-authority} also gives complaints.
  */
 public final class FormAuthority {
+    /** The rule-set domain of the discipline sets, whose authority rows both services read. */
+    public static final String RULE_DOMAIN = "discipline";
     private static final String LEVEL_GROUPS = "discipline.level-groups";
     private static final String MEMBER_ROWS = "discipline.authority.members";
     private static final String ORG_ROWS = "discipline.authority.org-units";
