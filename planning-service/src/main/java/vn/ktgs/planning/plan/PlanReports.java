@@ -9,6 +9,7 @@ import vn.ktgs.kit.rules.RuleSet;
 import vn.ktgs.kit.rules.RuleSets;
 import vn.ktgs.planning.org.OrgUnit;
 import vn.ktgs.planning.plan.PlanCodes.ItemKind;
+import vn.ktgs.planning.plan.PlanCodes.Kind;
 import vn.ktgs.planning.plan.PlanCodes.ItemStatus;
 
 import java.math.BigDecimal;
@@ -19,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +53,8 @@ public class PlanReports {
 
     /**
      * The units below {@code org} that must have an approved annual plan for {@code year} (or a term
-     * programme for the term), by their level's rule; which have one; the percentage.
+     * programme for the term), by their level's rule; which have one; the percentage. Without {@code paging}, the
+     * counts only.
      */
     public Coverage coverage(OrgUnit org, Integer year, Integer termStart, Integer termEnd, boolean missingOnly,
                              PageParams paging) {
@@ -73,6 +76,10 @@ public class PlanReports {
                 required = rs.getLong(1);
                 covered = rs.getLong(2);
             }
+            if (paging == null) {
+                return new Coverage(org.id, year, termStart, termEnd, rules.id(), levels, required, covered, required - covered,
+                        percentage(covered, required), null);
+            }
             List<CoverageUnit> units = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT u.id, u.code, u.name, u.level, p.id" + from
                     + (missingOnly ? " AND p.id IS NULL" : "") + " ORDER BY u.path LIMIT ? OFFSET ?")) {
@@ -85,9 +92,8 @@ public class PlanReports {
                             rs.getString(4), rs.getObject(5, UUID.class)));
                 }
             }
-            BigDecimal pct = required == 0 ? BigDecimal.valueOf(100)
-                    : BigDecimal.valueOf(covered * 100).divide(BigDecimal.valueOf(required), 1, RoundingMode.HALF_UP);
-            return new Coverage(org.id, year, termStart, termEnd, rules.id(), levels, required, covered, required - covered, pct,
+            return new Coverage(org.id, year, termStart, termEnd, rules.id(), levels, required, covered, required - covered,
+                    percentage(covered, required),
                     new Page<>(units, paging.page, paging.size, missingOnly ? required - covered : required));
         } catch (SQLException e) {
             throw new IllegalStateException("coverage query failed", e);
@@ -213,5 +219,100 @@ public class PlanReports {
         ps.setString(first + 1, org.subtreeBound());
         ps.setDate(first + 2, Date.valueOf(to));
         ps.setDate(first + 3, Date.valueOf(from));
+    }
+
+    public record Row(String code, String labelVi, long count) {
+    }
+
+    /** Items of approved plans by kind: planned, done, being carried out, and overdue (period ended, not done). */
+    public record ItemRow(String code, String labelVi, long planned, long done, long inProgress, long overdue) {
+    }
+
+    public record CoverageCount(String ruleSetId, long required, long covered, long missing, BigDecimal percentage) {
+    }
+
+    /**
+     * The plan indicators of DOMAIN §8 for {@code org}'s subtree and a period: approved plans in force by kind, the
+     * share of the units below that have the plan they must have (the term programme for a term, else the annual plan
+     * of the period's year), and the items whose period overlaps the period, with the share done. Every kind has a row.
+     */
+    public record Statistics(UUID orgUnitId, LocalDate from, LocalDate to, List<Row> plansByKind, CoverageCount coverage,
+                             List<ItemRow> itemsByKind, ItemRow itemsTotal, BigDecimal itemsDonePercentage) {
+    }
+
+    public Statistics statistics(OrgUnit org, LocalDate from, LocalDate to, boolean term, LocalDate today) {
+        Coverage cov = term ? coverage(org, null, from.getYear(), to.getYear(), false, null)
+                : coverage(org, from.getYear(), null, null, false, null);
+        Map<Kind, Long> plans = new EnumMap<>(Kind.class);
+        Map<ItemKind, long[]> items = new EnumMap<>(ItemKind.class);
+        try (Connection c = db.getConnection()) {
+            try (var ps = c.prepareStatement("SELECT p.kind, count(*) FROM plan p JOIN org_unit u ON u.id = p.owner_unit_id"
+                    + " WHERE u.path >= ? AND u.path < ? AND p.approved_revision IS NOT NULL"
+                    + " AND coalesce(p.year, p.term_start) <= ? AND coalesce(p.year, p.term_end) >= ? GROUP BY p.kind")) {
+                ps.setString(1, org.path);
+                ps.setString(2, org.subtreeBound());
+                ps.setInt(3, to.getYear());
+                ps.setInt(4, from.getYear());
+                var rs = ps.executeQuery();
+                while (rs.next()) {
+                    plans.put(Kind.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            try (var ps = c.prepareStatement("SELECT i.kind, count(*), count(*) FILTER (WHERE pr.status = 'DONE'),"
+                    + " count(*) FILTER (WHERE pr.status IN ('SCHEDULED', 'IN_PROGRESS')),"
+                    + " count(*) FILTER (WHERE coalesce(pr.status, 'PLANNED') <> 'DONE' AND i.period_to < ?)"
+                    + " FROM plan p JOIN org_unit u ON u.id = p.owner_unit_id"
+                    + " JOIN plan_item i ON i.plan_id = p.id AND i.revision = p.approved_revision"
+                    + " LEFT JOIN plan_item_progress pr ON pr.item_id = i.id"
+                    + " WHERE u.path >= ? AND u.path < ? AND p.approved_revision IS NOT NULL AND i.period_from <= ? AND i.period_to >= ?"
+                    + " GROUP BY i.kind")) {
+                ps.setDate(1, Date.valueOf(today));
+                bindReport(ps, 2, org, from, to);
+                var rs = ps.executeQuery();
+                while (rs.next()) {
+                    items.put(ItemKind.valueOf(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("statistics query failed", e);
+        }
+        List<ItemRow> byKind = new ArrayList<>();
+        long[] sum = new long[4];
+        for (ItemKind k : ItemKind.values()) {
+            long[] n = items.getOrDefault(k, new long[4]);
+            byKind.add(new ItemRow(k.name(), k.labelVi, n[0], n[1], n[2], n[3]));
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += n[i];
+            }
+        }
+        return new Statistics(org.id, from, to,
+                Arrays.stream(Kind.values()).map(k -> new Row(k.name(), k.labelVi, plans.getOrDefault(k, 0L))).toList(),
+                new CoverageCount(cov.ruleSetId(), cov.required(), cov.covered(), cov.missing(), cov.percentage()),
+                byKind, new ItemRow("TOTAL", "Tổng số", sum[0], sum[1], sum[2], sum[3]), percentage(sum[1], sum[0]));
+    }
+
+    /** The statistics as CSV (UTF-8): one row per section and code, each with its counts. */
+    public static String csv(Statistics s) {
+        StringBuilder out = new StringBuilder("section,code,labelVi,count,done,inProgress,overdue,percentage\r\n");
+        s.plansByKind().forEach(r -> line(out, "plansByKind", r.code(), r.labelVi(), r.count() + ",,,,"));
+        CoverageCount c = s.coverage();
+        line(out, "coverage", "REQUIRED", "Tổ chức phải có kế hoạch", c.required() + ",,,,");
+        line(out, "coverage", "COVERED", "Tổ chức đã có kế hoạch được duyệt", c.covered() + ",,,," + c.percentage());
+        List<ItemRow> rows = new ArrayList<>(s.itemsByKind());
+        rows.add(s.itemsTotal());
+        rows.forEach(r -> line(out, "itemsByKind", r.code(), r.labelVi(), r.planned() + "," + r.done() + "," + r.inProgress() + ","
+                + r.overdue() + "," + (r == s.itemsTotal() ? s.itemsDonePercentage() : "")));
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String section, String code, String label, String values) {
+        out.append(section).append(',').append(code).append(",\"").append(label.replace("\"", "\"\"")).append("\",")
+                .append(values).append("\r\n");
+    }
+
+    /** A share in percent with one decimal; with nothing required nothing is missing, so 100. */
+    private static BigDecimal percentage(long part, long whole) {
+        return whole == 0 ? BigDecimal.valueOf(100)
+                : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
 }

@@ -30,6 +30,8 @@ import vn.ktgs.kit.paging.Page;
 import vn.ktgs.kit.paging.PageParams;
 import vn.ktgs.kit.problem.ProblemException;
 import vn.ktgs.kit.security.Roles;
+import vn.ktgs.kit.time.StatisticsParams;
+import vn.ktgs.kit.time.StatisticsPeriod;
 import vn.ktgs.kit.web.Idempotency;
 import vn.ktgs.kit.web.Params;
 import vn.ktgs.kit.web.Versions;
@@ -219,6 +221,24 @@ public class PlanResource {
         LocalDate to = quarter != null ? from.plusMonths(3).minusDays(1)
                 : month != null ? from.plusMonths(1).minusDays(1) : LocalDate.of(year, 12, 31);
         return reports.report(scope(org), from, to, LocalDate.now(clock), paging);
+    }
+
+    /**
+     * Plan statistics of {@code org}'s subtree for a period of QĐ 885 (DOMAIN §8): approved plans by kind, the share of
+     * the units below with the plan they must have, items planned and done. CSV with {@code format=csv} or
+     * {@code Accept: text/csv}.
+     */
+    @GET
+    @Path("/statistics")
+    @Authenticated
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @APIResponse(responseCode = "200", description = "plans, coverage and items, a zero included",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanReports.Statistics.class)),
+                    @Content(mediaType = "text/csv")})
+    public Response statistics(@Valid @BeanParam StatisticsParams q) {
+        StatisticsPeriod p = q.period();
+        PlanReports.Statistics s = reports.statistics(scope(q.org), p.from(), p.to(), q.isTerm(), LocalDate.now(clock));
+        return q.respond(s, () -> PlanReports.csv(s), "plan-statistics", p);
     }
 
     /** The codes of plans with their Vietnamese labels. */

@@ -275,6 +275,41 @@ class PlanResourceTest {
     }
 
     @Test
+    void statisticsCountPlansCoverageAndItemsOfThePeriod() {
+        approvedPlan(tree.ward, List.of(item("THEMATIC_INSPECTION", orgSubject(tree.wardCell), quarter(3)),
+                item("REGULAR_SUPERVISION", orgSubject(tree.wardCell), quarter(1))));
+        approvedPlan(tree.wardCell, List.of(item("REGULAR_SUPERVISION", orgSubject(tree.wardCell), month(2))));
+        draft(tree.commune, bearer(tree.commune, "officer"), List.of(item("FINANCE_INSPECTION", orgSubject(tree.commune), month(3))));
+        String viewer = bearer(tree.province, "viewer");
+        given().header("Authorization", viewer).queryParam("year", YEAR).get(PLANS + "/statistics").then().statusCode(200)
+                .body("orgUnitId", equalTo(tree.province.toString())).body("from", equalTo("2026-01-01")).body("to", equalTo("2026-12-31"))
+                .body("plansByKind.find { it.code == 'ANNUAL' }.count", equalTo(2))
+                .body("plansByKind.find { it.code == 'TERM_PROGRAMME' }.count", equalTo(0))
+                .body("coverage.required", equalTo(4)).body("coverage.covered", equalTo(2)).body("coverage.percentage", equalTo(50.0f))
+                .body("itemsByKind.size()", equalTo(6))
+                .body("itemsByKind.find { it.code == 'REGULAR_SUPERVISION' }.planned", equalTo(2))
+                .body("itemsByKind.find { it.code == 'FINANCE_INSPECTION' }.planned", equalTo(0)) // a draft's items do not count
+                .body("itemsTotal.planned", equalTo(3)).body("itemsTotal.done", equalTo(0)).body("itemsDonePercentage", equalTo(0.0f));
+        // the first quarter: the items of February and of the first quarter only
+        given().header("Authorization", viewer).queryParam("period", "QUARTER").queryParam("year", YEAR).queryParam("quarter", 1)
+                .get(PLANS + "/statistics").then().statusCode(200).body("to", equalTo("2026-03-31"))
+                .body("itemsTotal.planned", equalTo(2)).body("itemsByKind.find { it.code == 'THEMATIC_INSPECTION' }.planned", equalTo(0));
+        // a term: the term programmes, of which there are none yet
+        given().header("Authorization", viewer).queryParam("period", "TERM").queryParam("term", "2025-2030")
+                .get(PLANS + "/statistics").then().statusCode(200).body("coverage.covered", equalTo(0))
+                .body("plansByKind.find { it.code == 'ANNUAL' }.count", equalTo(2));
+        String csv = given().header("Authorization", viewer).queryParam("year", YEAR).queryParam("format", "csv")
+                .get(PLANS + "/statistics").then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        assertTrue(csv.contains("plansByKind,ANNUAL,\"Kế hoạch kiểm tra, giám sát năm\",2,"), csv);
+        assertTrue(csv.contains("itemsByKind,TOTAL,\"Tổng số\",3,0,0,"), csv);
+        given().header("Authorization", viewer).queryParam("period", "MONTH").queryParam("year", YEAR).get(PLANS + "/statistics")
+                .then().statusCode(400).contentType(containsString("application/problem+json")).body("errors[0].field", equalTo("month"));
+        given().header("Authorization", bearer(tree.commune, "viewer")).queryParam("org", tree.ward).queryParam("year", YEAR)
+                .get(PLANS + "/statistics").then().statusCode(404);
+        given().queryParam("year", YEAR).get(PLANS + "/statistics").then().statusCode(401);
+    }
+
+    @Test
     void fulfilmentFollowsInspectionEventsOnceAndNeverGoesBack() throws Exception {
         String id = approvedPlan(tree.ward, List.of(item("THEMATIC_INSPECTION", orgSubject(tree.wardCell), quarter(3)),
                 item("REGULAR_SUPERVISION", orgSubject(tree.wardCell), month(1))));

@@ -56,6 +56,11 @@ public class StatisticsParams {
         return StatisticsPeriod.of(Params.enumValue(StatisticsPeriod.Type.class, period, "period"), year, month, quarter, term);
     }
 
+    /** Whether the period asked for is a term. */
+    public boolean isTerm() {
+        return Params.enumValue(StatisticsPeriod.Type.class, period, "period") == StatisticsPeriod.Type.TERM;
+    }
+
     /** {@code json} as JSON, or {@code csv} as a download named {@code <name>-<from>-<to>.csv} when CSV was asked for. */
     public Response respond(Object json, Supplier<String> csv, String name, StatisticsPeriod p) {
         boolean asCsv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
