@@ -1,6 +1,7 @@
 package vn.ktgs.gateway;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -29,14 +30,27 @@ enum Problem {
     }
 
     void send(RoutingContext ctx, String detail) {
+        send(ctx, problem(ctx, detail));
+    }
+
+    /** A problem with the parameter at fault and the rule it breaks, as the services name them. */
+    void sendField(RoutingContext ctx, String field, String rule, String message) {
+        send(ctx, problem(ctx, message).put("errors",
+                new JsonArray().add(new JsonObject().put("field", field).put("rule", rule).put("message", message))));
+    }
+
+    private JsonObject problem(RoutingContext ctx, String detail) {
         String requestId = ctx.get(RequestIds.KEY);
-        JsonObject body = new JsonObject()
+        return new JsonObject()
                 .put("type", TYPE_BASE + type)
                 .put("title", title)
                 .put("status", status)
                 .put("detail", detail)
                 .put("instance", ctx.request().path())
                 .put("requestId", requestId);
+    }
+
+    private void send(RoutingContext ctx, JsonObject body) {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
