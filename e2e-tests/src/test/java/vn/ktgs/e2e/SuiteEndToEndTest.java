@@ -229,6 +229,109 @@ class SuiteEndToEndTest {
                 .get("/api/v1/trail").then().statusCode(404);
     }
 
+    /**
+     * The year's summary through the gateway, for the province and for the ward, against counts taken here from each
+     * service's own list of records; and the same report as CSV, workbook and printable page.
+     */
+    @Test
+    @Order(3)
+    void theSummaryOfTheYearEqualsTheCountsOfTheServicesOwnLists() throws Exception {
+        for (String user : List.of("ubkt-tinh", "officer-thanhsen")) {
+            String token = "Bearer " + suite.token(user);
+            var summary = given().baseUri(suite.gateway()).header("Authorization", token).queryParam("year", 2026)
+                    .get("/api/v1/summary").then().statusCode(200).contentType("application/json").extract().jsonPath();
+            assertEquals("2026-01-01", summary.getString("from"));
+            assertEquals(List.of("plans", "inspections", "discipline", "denunciations", "appeals"), summary.getList("areas.area"));
+
+            Map<String, Long> approved = count(list(token, "/api/v1/plans", "year=2026"), p -> p.get("approvedRevision") != null ? (String) p.get("kind") : null);
+            assertEquals(approved.getOrDefault("ANNUAL", 0L), number(summary, "plans", "plansByKind", "ANNUAL", "count"), user);
+
+            Map<String, Long> inspections = count(list(token, "/api/v1/inspections", "year=2026"),
+                    i -> "CANCELLED".equals(i.get("status")) ? null : (String) i.get("kind"));
+            for (String kind : List.of("THEMATIC_INSPECTION", "INSPECTION_ON_SIGNS", "REGULAR_SUPERVISION", "THEMATIC_SUPERVISION")) {
+                assertEquals(inspections.getOrDefault(kind, 0L), number(summary, "inspections", "byKind", kind, "count"), user + " " + kind);
+            }
+            assertEquals(inspections.values().stream().mapToLong(Long::longValue).sum(), number(summary, "inspections", "byKind", "TOTAL", "count"));
+
+            Set<String> executed = Set.of("DECIDED", "ANNOUNCED", "REPORTED_UP", "EFFECT_ENDED");
+            List<Map<String, Object>> cases = list(token, "/api/v1/discipline-cases", "year=2026");
+            for (String type : List.of("MEMBER", "ORG_UNIT")) {
+                Map<String, Long> byForm = count(cases, c -> type.equals(c.get("subjectType")) && executed.contains(c.get("status"))
+                        ? (String) c.get("form") : null);
+                String table = type.equals("MEMBER") ? "membersByForm" : "orgUnitsByForm";
+                for (String form : List.of("REPRIMAND", "WARNING")) {
+                    assertEquals(byForm.getOrDefault(form, 0L), number(summary, "discipline", table, form, "count"), user + " " + table);
+                }
+            }
+
+            List<Map<String, Object>> appeals = list(token, "/api/v1/appeals", "").stream()
+                    .filter(a -> ((String) a.get("receivedOn")).startsWith("2026-")).toList();
+            Map<String, Long> outcomes = count(appeals, a -> (String) a.get("outcome"));
+            assertEquals(appeals.size(), number(summary, "appeals", "rows", "RECEIVED", "count"), user);
+            assertEquals(outcomes.getOrDefault("ANNULLED", 0L), number(summary, "appeals", "rows", "ANNULLED", "count"), user);
+            assertEquals(user.equals("ubkt-tinh"), appeals.size() > 0, "the appeal is the province's, not the ward's");
+
+            List<Map<String, Object>> letters = list(token, "/api/v1/denunciations", "").stream()
+                    .filter(d -> d.get("receivedByCompetentOn") != null && ((String) d.get("receivedByCompetentOn")).startsWith("2026-")).toList();
+            assertEquals(letters.size(), number(summary, "denunciations", "rows", "RECEIVED", "count"), user);
+        }
+        // the matter of the chain above is counted: one approved plan and one concluded thematic inspection at least
+        String ward = "Bearer " + suite.token("officer-thanhsen");
+        var wardSummary = given().baseUri(suite.gateway()).header("Authorization", ward).queryParam("year", 2026).get("/api/v1/summary")
+                .then().statusCode(200).extract().jsonPath();
+        assertTrue(number(wardSummary, "inspections", "byKind", "THEMATIC_INSPECTION", "count") >= 1);
+        assertTrue(number(wardSummary, "plans", "plansByKind", "ANNUAL", "count") >= 1);
+
+        // the same report in the other forms
+        String csv = given().baseUri(suite.gateway()).header("Authorization", ward).queryParam("year", 2026).queryParam("format", "csv")
+                .get("/api/v1/summary").then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("ktgs-summary-2026-01-01-2026-12-31.csv")).extract().asString();
+        assertTrue(csv.startsWith("area,table,code,labelVi,measure,measureLabelVi,value\r\n"), csv);
+        assertTrue(csv.contains("\r\nappeals,rows,RECEIVED,Đơn khiếu nại kỷ luật tiếp nhận,count,Số lượng,0\r\n"), csv);
+        byte[] xlsx = given().baseUri(suite.gateway()).header("Authorization", ward).queryParam("year", 2026)
+                .header("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").get("/api/v1/summary")
+                .then().statusCode(200).extract().asByteArray();
+        assertEquals("PK", new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.US_ASCII));
+        String html = given().baseUri(suite.gateway()).header("Authorization", ward).queryParam("year", 2026).queryParam("format", "html")
+                .get("/api/v1/summary").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("default-src 'none'")).extract().asString();
+        assertEquals(5, html.split("<svg ", -1).length - 1, "one chart per area");
+        assertTrue(html.contains("Kỳ báo cáo từ 01/01/2026 đến 31/12/2026"), html);
+
+        // the services' refusals come through: a unit out of the caller's scope, a period that does not fit its type
+        given().baseUri(suite.gateway()).header("Authorization", ward).queryParam("year", 2026).queryParam("org", PROVINCE)
+                .get("/api/v1/summary").then().statusCode(404).contentType("application/problem+json");
+        given().baseUri(suite.gateway()).header("Authorization", ward).queryParam("period", "QUARTER").queryParam("year", 2026)
+                .get("/api/v1/summary").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("quarter"));
+    }
+
+    /** Every record of a list, page by page. */
+    private static List<Map<String, Object>> list(String token, String path, String query) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            var r = given().baseUri(suite.gateway()).header("Authorization", token)
+                    .get(path + "?size=200&page=" + page + (query.isEmpty() ? "" : "&" + query)).then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = r.getList("items");
+            all.addAll(items);
+            if (all.size() >= r.getLong("totalItems") || items.isEmpty()) {
+                return all;
+            }
+        }
+    }
+
+    private static Map<String, Long> count(List<Map<String, Object>> records, java.util.function.Function<Map<String, Object>, String> key) {
+        Map<String, Long> out = new java.util.HashMap<>();
+        records.stream().map(key).filter(java.util.Objects::nonNull).forEach(k -> out.merge(k, 1L, Long::sum));
+        return out;
+    }
+
+    /** A number of the summary: area, table, row code, column. */
+    private static long number(io.restassured.path.json.JsonPath summary, String area, String table, String code, String column) {
+        return summary.getLong("areas.find { it.area == '" + area + "' }.tables.find { it.name == '" + table + "' }.rows.find { it.code == '"
+                + code + "' }.values." + column);
+    }
+
     private static void caseStep(String token, String id, int version, String action, Map<String, Object> body) {
         given().baseUri(suite.gateway()).header("Authorization", token).header("If-Match", "\"" + version + "\"")
                 .contentType(ContentType.JSON).body(body).post("/api/v1/discipline-cases/" + id + "/" + action)

@@ -19,12 +19,15 @@ import java.util.Map;
  * {@code GET /api/v1/openapi}: one OpenAPI document for the whole API, made of each service's own (read from its
  * management interface, beside its readiness) so that an integrating system builds one client. A schema name two
  * services use for different things is prefixed with the service's route name. A service that does not answer is
- * left out and named in {@code x-ktgs-missing}. Documentation only: no token needed, nothing forwarded.
+ * left out and named in {@code x-ktgs-missing}. The gateway's own summary ({@link SummaryHandler}) is added. Documentation
+ * only: no token needed, nothing forwarded.
  */
 @Singleton
 public class OpenApiDocument {
     public static final String PATH = "/api/v1/openapi";
     private static final long FRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+    private static final JsonObject SUMMARY = resource("/summary-openapi.json");
 
     private final Upstreams upstreams;
     private volatile JsonObject cached;
@@ -99,6 +102,11 @@ public class OpenApiDocument {
             doc.getJsonObject("components", new JsonObject()).getJsonObject("securitySchemes", new JsonObject())
                     .forEach(s -> securitySchemes.put(s.getKey(), s.getValue()));
         }
+        // the gateway's own operation
+        JsonObject summary = SUMMARY.copy();
+        summary.getJsonObject("x-schemas").forEach(e -> schemas.put(e.getKey(), e.getValue()));
+        summary.remove("x-schemas");
+        paths.put(SummaryHandler.PATH, summary);
         JsonObject merged = new JsonObject()
                 .put("openapi", version)
                 .put("info", new JsonObject().put("title", "KTGS suite API").put("version", "1")
@@ -110,6 +118,14 @@ public class OpenApiDocument {
             merged.put("x-ktgs-missing", missing);
         }
         return merged;
+    }
+
+    private static JsonObject resource(String name) {
+        try (var in = OpenApiDocument.class.getResourceAsStream(name)) {
+            return new JsonObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void send(RoutingContext ctx, JsonObject doc) {

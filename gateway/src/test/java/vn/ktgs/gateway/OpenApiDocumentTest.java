@@ -26,6 +26,10 @@ class OpenApiDocumentTest {
                 .body("paths.'/api/v1/plans'.get.operationId", equalTo("PlanResource_list"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("security[0].bearer.size()", equalTo(0))
+                .body("paths.'/api/v1/summary'.get.operationId", equalTo("Summary_get"))
+                .body("paths.'/api/v1/summary'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Summary"))
+                .body("components.schemas.Summary.properties.areas.type", equalTo("array"))
                 .body("'x-ktgs-missing'", hasItem("inspection")); // its route points at a closed port
     }
 
