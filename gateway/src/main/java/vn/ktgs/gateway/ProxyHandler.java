@@ -69,11 +69,8 @@ public class ProxyHandler {
         tokens.verify(ctx.vertx(), ctx.request().getHeader(HttpHeaders.AUTHORIZATION)).onComplete(checked -> {
             if (checked.succeeded()) {
                 new Exchange(ctx, match.get().upstream(), limits, config.timeout()).start(upstreams.client());
-            } else if (checked.cause() instanceof TokenCheck.Rejected rejected) {
-                ctx.response().putHeader("WWW-Authenticate", rejected.challenge());
-                Problem.UNAUTHORIZED.send(ctx, rejected.getMessage());
             } else {
-                ctx.fail(checked.cause());
+                TokenCheck.refuse(ctx, checked.cause());
             }
         });
     }

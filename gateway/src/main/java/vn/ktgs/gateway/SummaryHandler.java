@@ -72,12 +72,7 @@ public class SummaryHandler {
         String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
         tokens.verify(ctx.vertx(), authorization).onComplete(checked -> {
             if (checked.failed()) {
-                if (checked.cause() instanceof TokenCheck.Rejected rejected) {
-                    ctx.response().putHeader("WWW-Authenticate", rejected.challenge());
-                    Problem.UNAUTHORIZED.send(ctx, rejected.getMessage());
-                } else {
-                    ctx.fail(checked.cause());
-                }
+                TokenCheck.refuse(ctx, checked.cause());
                 return;
             }
             if (format == null) {

@@ -5,6 +5,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -83,6 +84,16 @@ public class TokenCheck {
             return Future.succeededFuture();
         } catch (Rejected e) {
             return Future.failedFuture(e);
+        }
+    }
+
+    /** The answer to a request whose token did not pass: 401 with the challenge, or the failure as it is. */
+    static void refuse(RoutingContext ctx, Throwable cause) {
+        if (cause instanceof Rejected rejected) {
+            ctx.response().putHeader("WWW-Authenticate", rejected.challenge());
+            Problem.UNAUTHORIZED.send(ctx, rejected.getMessage());
+        } else {
+            ctx.fail(cause);
         }
     }
 
