@@ -35,6 +35,16 @@ public class PlanReports {
     private static final String ANNUAL_LEVELS = "plan.annual.required-levels";
     private static final String TERM_LEVELS = "plan.term.required-levels";
 
+    /** Items of the approved revisions of {@code org}'s subtree whose period overlaps from–to (bound by bindReport). */
+    private static final String APPROVED_ITEMS = " FROM plan p JOIN org_unit u ON u.id = p.owner_unit_id"
+            + " JOIN plan_item i ON i.plan_id = p.id AND i.revision = p.approved_revision"
+            + " LEFT JOIN plan_item_progress pr ON pr.item_id = i.id"
+            + " WHERE u.path >= ? AND u.path < ? AND p.approved_revision IS NOT NULL AND i.period_from <= ? AND i.period_to >= ?";
+    /** Planned, done, being carried out, overdue (its period ended before today, the one parameter, and not done). */
+    private static final String ITEM_COUNTS = "count(*), count(*) FILTER (WHERE pr.status = 'DONE'),"
+            + " count(*) FILTER (WHERE pr.status IN ('SCHEDULED', 'IN_PROGRESS')),"
+            + " count(*) FILTER (WHERE coalesce(pr.status, 'PLANNED') <> 'DONE' AND i.period_to < ?)";
+
     private final AgroalDataSource db;
     private final RuleSets ruleSets;
 
@@ -180,24 +190,17 @@ public class PlanReports {
      * subtree whose period overlaps {@code from}–{@code to}.
      */
     public Page<ReportRow> report(OrgUnit org, LocalDate from, LocalDate to, LocalDate today, PageParams paging) {
-        String body = " FROM plan p JOIN org_unit u ON u.id = p.owner_unit_id"
-                + " JOIN plan_item i ON i.plan_id = p.id AND i.revision = p.approved_revision"
-                + " LEFT JOIN plan_item_progress pr ON pr.item_id = i.id"
-                + " WHERE u.path >= ? AND u.path < ? AND p.approved_revision IS NOT NULL AND i.period_from <= ? AND i.period_to >= ?";
         try (Connection c = db.getConnection()) {
             long total;
-            try (var ps = c.prepareStatement("SELECT count(DISTINCT (u.id, i.kind))" + body)) {
+            try (var ps = c.prepareStatement("SELECT count(DISTINCT (u.id, i.kind))" + APPROVED_ITEMS)) {
                 bindReport(ps, 1, org, from, to);
                 var rs = ps.executeQuery();
                 rs.next();
                 total = rs.getLong(1);
             }
             List<ReportRow> rows = new ArrayList<>();
-            try (var ps = c.prepareStatement("SELECT u.id, u.code, u.name, i.kind, count(*),"
-                    + " count(*) FILTER (WHERE pr.status = 'DONE'),"
-                    + " count(*) FILTER (WHERE pr.status IN ('SCHEDULED', 'IN_PROGRESS')),"
-                    + " count(*) FILTER (WHERE coalesce(pr.status, 'PLANNED') <> 'DONE' AND i.period_to < ?)"
-                    + body + " GROUP BY u.id, u.code, u.name, u.path, i.kind ORDER BY u.path, i.kind LIMIT ? OFFSET ?")) {
+            try (var ps = c.prepareStatement("SELECT u.id, u.code, u.name, i.kind, " + ITEM_COUNTS
+                    + APPROVED_ITEMS + " GROUP BY u.id, u.code, u.name, u.path, i.kind ORDER BY u.path, i.kind LIMIT ? OFFSET ?")) {
                 ps.setDate(1, Date.valueOf(today));
                 bindReport(ps, 2, org, from, to);
                 ps.setInt(6, paging.size);
@@ -258,14 +261,7 @@ public class PlanReports {
                     plans.put(Kind.valueOf(rs.getString(1)), rs.getLong(2));
                 }
             }
-            try (var ps = c.prepareStatement("SELECT i.kind, count(*), count(*) FILTER (WHERE pr.status = 'DONE'),"
-                    + " count(*) FILTER (WHERE pr.status IN ('SCHEDULED', 'IN_PROGRESS')),"
-                    + " count(*) FILTER (WHERE coalesce(pr.status, 'PLANNED') <> 'DONE' AND i.period_to < ?)"
-                    + " FROM plan p JOIN org_unit u ON u.id = p.owner_unit_id"
-                    + " JOIN plan_item i ON i.plan_id = p.id AND i.revision = p.approved_revision"
-                    + " LEFT JOIN plan_item_progress pr ON pr.item_id = i.id"
-                    + " WHERE u.path >= ? AND u.path < ? AND p.approved_revision IS NOT NULL AND i.period_from <= ? AND i.period_to >= ?"
-                    + " GROUP BY i.kind")) {
+            try (var ps = c.prepareStatement("SELECT i.kind, " + ITEM_COUNTS + APPROVED_ITEMS + " GROUP BY i.kind")) {
                 ps.setDate(1, Date.valueOf(today));
                 bindReport(ps, 2, org, from, to);
                 var rs = ps.executeQuery();
