@@ -2,8 +2,13 @@
 # Reads through the gateway against the same reads straight from planning-service: wrk, 15 s and 50 connections
 # per run, GET /api/v1/org-units/{id}, gateway and direct in turn, twice (after a warm-up of each). Prints
 # requests/s, p50 and p99 of every run and the gateway/direct ratio. Target: ratio >= 0.8, gateway p99 < 20 ms.
-# Starts its own suite (.suite-bench/gateway, ports 2808x) with the JVM settings of a production pod (512 Mi and one CPU:
-# 75 % heap, serial GC, full JIT) and stops it afterwards.   ./bench/gateway-bench.sh [--keep]
+# Starts its own suite (.suite-bench/gateway, ports 2808x) with the JVM settings of a production pod (one CPU, as the
+# pods' limit gives it; 75 % of 512 Mi heap, serial GC, full JIT) and stops it afterwards.
+# Two arrangements of the machine's two cores, each measured:
+#   shared: every process on both cores, so the gateway's CPU is taken from the service's;
+#   pods:   planning-service alone on core 0, as its pod's one CPU in the cluster; the gateway, PostgreSQL, Kafka, the
+#           other services and wrk on core 1.
+#   ./bench/gateway-bench.sh [--keep]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null; then
@@ -14,16 +19,18 @@ export KTGS_HOME=$PWD/.suite-bench/gateway KTGS_GATEWAY_PORT=28080 KTGS_GATEWAY_
   KTGS_PLANNING_MANAGEMENT_PORT=28091 KTGS_INSPECTION_MANAGEMENT_PORT=28092 KTGS_DISCIPLINE_MANAGEMENT_PORT=28093 \
   KTGS_COMPLAINTS_MANAGEMENT_PORT=28094 KTGS_PG_PORT=25433 KTGS_KAFKA_PORT=29092 KTGS_KAFKA_CONTROLLER_PORT=29093
 [ "${1:-}" = "--keep" ] || trap './suite down >/dev/null' EXIT
-KTGS_JAVA_OPTS="-Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError" ./suite up >/dev/null
+KTGS_JAVA_OPTS="-Xmx384m -XX:+UseSerialGC -XX:ActiveProcessorCount=1 -XX:+ExitOnOutOfMemoryError" ./suite up >/dev/null
 
 TOKEN=$(./suite token admin)
 UNIT=/api/v1/org-units/10000000-0000-4000-8000-000000000001
 declare -A URL=([gateway]=http://127.0.0.1:$KTGS_GATEWAY_PORT$UNIT [direct]=http://127.0.0.1:$KTGS_PLANNING_PORT$UNIT)
 
+CPUS=0,1 # where wrk runs
+
 # wrk for $2 seconds against $1; prints "requests/s p50-ms p99-ms", or fails on any answer that is not 2xx.
 measure() {
   local out
-  out=$(wrk -t2 -c50 -d"$2"s --latency -H "Authorization: Bearer $TOKEN" "${URL[$1]}")
+  out=$(taskset -c "$CPUS" wrk -t2 -c50 -d"$2"s --latency -H "Authorization: Bearer $TOKEN" "${URL[$1]}")
   if grep -q -e "Non-2xx" -e "Socket errors" <<<"$out"; then
     echo "$out" >&2
     echo "gateway-bench: $1 had failed requests" >&2
@@ -34,16 +41,40 @@ measure() {
        END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }' <<<"$out"
 }
 
+# pin CPUS PID: the process, its threads and its children (PostgreSQL's backends, Kafka) to CPUS
+pin() {
+  taskset -a -p -c "$1" "$2" >/dev/null
+  local child
+  for child in $(pgrep -P "$2"); do pin "$1" "$child"; done
+}
+arrange() {
+  local app
+  for app in devstack planning inspection discipline complaints gateway; do
+    pin "$2" "$(cat "$KTGS_HOME/run/$app.pid")"
+  done
+  pin "$1" "$(cat "$KTGS_HOME/run/planning.pid")"
+  CPUS=$2
+}
+
+# rounds ARRANGEMENT: gateway and direct in turn, twice; prints the runs and the ratio
+rounds() {
+  local round target result rps p50 p99
+  declare -A total=([gateway]=0 [direct]=0)
+  for round in 1 2; do
+    for target in gateway direct; do
+      result=$(measure "$target" 15)
+      read -r rps p50 p99 <<<"$result"
+      printf '%-7s %-6s %-7s %8s %8s %8s\n' "$1" "$round" "$target" "$rps" "$p50" "$p99"
+      total[$target]=$((total[$target] + rps))
+    done
+  done
+  awk -v a="$1" -v g="${total[gateway]}" -v d="${total[direct]}" 'BEGIN { printf "%s: gateway/direct throughput %.2f\n", a, g / d }'
+}
+
 measure gateway 45 >/dev/null # warm-up: on a busy machine C2 needs about a minute of traffic
 measure direct 45 >/dev/null
-printf '%-8s %-6s %10s %9s %9s\n' run target 'req/s' 'p50 ms' 'p99 ms'
-declare -A total=([gateway]=0 [direct]=0)
-for round in 1 2; do
-  for target in gateway direct; do
-    result=$(measure "$target" 15)
-    read -r rps p50 p99 <<<"$result"
-    printf '%-8s %-6s %10s %9s %9s\n' "$round" "$target" "$rps" "$p50" "$p99"
-    total[$target]=$((total[$target] + rps))
-  done
-done
-awk -v g="${total[gateway]}" -v d="${total[direct]}" 'BEGIN { printf "gateway/direct throughput: %.2f\n", g / d }'
+printf '%-7s %-6s %-7s %8s %8s %8s\n' cores round target 'req/s' 'p50 ms' 'p99 ms'
+rounds shared
+arrange 0 1
+measure gateway 5 >/dev/null # settle after the move
+rounds pods
