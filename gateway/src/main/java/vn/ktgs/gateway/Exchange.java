@@ -140,27 +140,9 @@ final class Exchange {
         if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH) && status != 204 && status != 304) {
             response.setChunked(true);
         }
-        answer.handler(chunk -> {
-            response.write(chunk);
-            if (response.writeQueueFull()) {
-                answer.pause();
-                response.drainHandler(v -> answer.resume());
-            }
-        });
-        answer.endHandler(v -> response.end());
-        // The service's answer broke off: the caller must see a broken response, not one that looks complete.
-        answer.exceptionHandler(e -> {
-            if (!response.closed()) {
-                response.reset();
-            }
-        });
-        // The caller went away: the rest of the answer is read and dropped. Writes to the caller's closed connection
-        // fail without effect; nothing else is done to it (a reset would write to it again, which Netty logs as a
-        // buffer released twice).
-        response.exceptionHandler(e -> {
-            answer.handler(null).endHandler(null).exceptionHandler(null);
-            answer.resume();
-        });
+        // If the caller goes away, the pipe drops the rest of the answer. If the service's answer breaks off,
+        // the caller must see a broken response, not one that looks complete.
+        answer.pipe().endOnFailure(false).to(response).onFailure(e -> response.reset());
     }
 
     private void fail(Throwable cause) {

@@ -26,8 +26,7 @@ import java.util.stream.Collectors;
 /**
  * A stand-in service. It answers with the body it received and reports what it received in
  * {@code X-Echo-*} headers; {@code X-Stub-Status} and {@code X-Stub-Delay-Ms} choose its status and delay, and
- * {@code X-Stub-Size} asks for that many zero bytes instead of the echoed body; {@code X-Stub-Break-After} sends only
- * that many bytes of the declared answer and closes the connection.
+ * {@code X-Stub-Size} asks for that many zero bytes instead of the echoed body.
  * {@code GET /__stats} (asked directly, not through the gateway) counts the requests it saw.
  */
 final class EchoServer {
@@ -121,27 +120,8 @@ final class EchoServer {
         }
         String status = in.getFirst("X-Stub-Status");
         String size = in.getFirst("X-Stub-Size");
-        byte[] answer = size == null ? body : new byte[Integer.parseInt(size)];
-        String breakAfter = in.getFirst("X-Stub-Break-After");
-        if (breakAfter != null) {
-            breakOff(exchange, answer, Integer.parseInt(breakAfter));
-        } else {
-            reply(exchange, status == null ? 200 : Integer.parseInt(status), answer);
-        }
+        reply(exchange, status == null ? 200 : Integer.parseInt(status), size == null ? body : new byte[Integer.parseInt(size)]);
         answered.incrementAndGet();
-    }
-
-    /** Declares the whole answer, sends only its first bytes and closes the connection, as a crashing service would. */
-    private static void breakOff(HttpExchange exchange, byte[] answer, int sent) throws IOException {
-        exchange.sendResponseHeaders(200, answer.length);
-        OutputStream os = exchange.getResponseBody();
-        os.write(answer, 0, sent);
-        os.flush();
-        try {
-            os.close(); // closes the connection: fewer bytes than declared
-        } catch (IOException expected) {
-            // "insufficient bytes written to stream"
-        }
     }
 
     private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
