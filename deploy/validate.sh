@@ -25,7 +25,7 @@ fi
 lock_sum="$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)"
 stamp="$tools/node_modules/.installed-from-lock"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
-  (cd "$tools" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+  (cd "$tools" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
   echo "$lock_sum" > "$stamp"
 fi
 

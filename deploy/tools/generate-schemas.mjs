@@ -1,16 +1,19 @@
-// Writes the strict JSON schemas that validate.mjs checks the rendered manifests against (../schemas).
-// Run it only to move to another Kubernetes, Strimzi, CloudNativePG or Prometheus Operator release;
-// deploy/k8s/README.md says where the inputs come from.
+// Writes the strict JSON schemas that validate.mjs checks the rendered manifests against (../schemas),
+// all from npm packages. Run it only to move to another Kubernetes, Strimzi, CloudNativePG or Prometheus
+// Operator release; deploy/k8s/README.md says how.
 //
-//   node generate-schemas.mjs kubernetes <release> <client-node models dir>   -> schemas/kubernetes.json
-//   node generate-schemas.mjs crds <name> <release> <crd.yaml>...             -> schemas/<name>.json
+//   node generate-schemas.mjs kubernetes <release> <client-node models dir>  -> schemas/kubernetes.json
+//   node generate-schemas.mjs models <strimzi|cloudnative-pg|prometheus-operator> <release>  -> schemas/<name>.json
 //
-// Both kinds keep the structure only (property names, types, required fields, enums, patterns, bounds)
-// and leave out descriptions and defaults. Every object with declared properties rejects undeclared
-// ones, which is what makes a misspelled field fail; free-form maps (labels, Kafka `config`) stay open.
+// The Kubernetes kinds come from the models of @kubernetes/client-node, the operators' kinds from the
+// TypeScript types of @kubernetes-models/* (generated from the operators' CRDs), converted with
+// ts-json-schema-generator (a devDependency: `npm ci` without --omit=dev). Both keep the structure only
+// (property names, types, required fields, enums) and leave out descriptions. Every object with declared
+// properties rejects undeclared ones, which is what makes a misspelled field fail; free-form maps (labels,
+// Kafka `config`) stay open. The operators' patterns and bounds are checked by their models' own validators.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { fileURLToPath } from 'node:url';
 
 const SCHEMAS_DIR = new URL('../schemas/', import.meta.url);
 
@@ -99,63 +102,58 @@ function kubernetes(release, modelsDir) {
   write('kubernetes', release, { kinds, definitions });
 }
 
-// --- Custom resources: the openAPIV3Schema of each served version of the CRDs ---
+// --- Custom resources: the typed models of @kubernetes-models/* (npm), generated from the operators' CRDs ---
 
-// Structural keywords that JSON Schema and ajv know; everything else must be listed in DROPPED.
-const KEPT = new Set(['type', 'properties', 'items', 'required', 'enum', 'pattern', 'minimum', 'maximum',
-  'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'minItems', 'maxItems',
-  'uniqueItems', 'minProperties', 'maxProperties', 'additionalProperties', 'anyOf', 'oneOf', 'allOf', 'not']);
-// Documentation, defaults, formats (int32 and the like say nothing a type does not) and the Kubernetes
-// extensions; the CEL rules (x-kubernetes-validations) are not checked here, the API server checks them.
-const DROPPED = new Set(['description', 'default', 'format', 'example', 'title', 'nullable',
-  'x-kubernetes-preserve-unknown-fields', 'x-kubernetes-int-or-string', 'x-kubernetes-embedded-resource',
-  'x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-map-type', 'x-kubernetes-validations']);
+// The operators' kinds the overlays use, by schema file: the npm package of their models and each kind's
+// apiVersion/kind (its model is the interface I<Kind> in <package>/<group>/<version>/<Kind>.d.ts).
+const OPERATOR_KINDS = {
+  strimzi: ['@kubernetes-models/strimzi-kafka-operator', ['kafka.strimzi.io/v1/Kafka',
+    'kafka.strimzi.io/v1/KafkaNodePool', 'kafka.strimzi.io/v1/KafkaTopic', 'kafka.strimzi.io/v1/KafkaUser']],
+  'cloudnative-pg': ['@kubernetes-models/cloudnative-pg', ['postgresql.cnpg.io/v1/Cluster',
+    'postgresql.cnpg.io/v1/Database']],
+  'prometheus-operator': ['@kubernetes-models/prometheus-operator', ['monitoring.coreos.com/v1/ServiceMonitor',
+    'monitoring.coreos.com/v1/PrometheusRule']],
+};
 
-function crdSchema(node, path) {
-  const out = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (DROPPED.has(key)) continue;
-    if (!KEPT.has(key)) throw new Error(`${path}: keyword ${key} is neither kept nor known to be droppable`);
-    if (key === 'properties') {
-      out.properties = Object.fromEntries(Object.entries(value).map(([p, s]) => [p, crdSchema(s, `${path}.${p}`)]));
-    } else if (['items', 'not'].includes(key) || (key === 'additionalProperties' && typeof value === 'object')) {
-      out[key] = crdSchema(value, `${path}.${key}`);
-    } else if (['anyOf', 'oneOf', 'allOf'].includes(key)) {
-      out[key] = value.map((s, i) => crdSchema(s, `${path}.${key}[${i}]`));
-    } else {
-      out[key] = value;
-    }
+/**
+ * An object the type `{}` stands for (a CRD's free-form field, such as Kafka's `config`) stays open;
+ * every other object already rejects undeclared properties.
+ */
+function openFreeForm(node) {
+  if (Array.isArray(node)) return node.forEach(openFreeForm);
+  if (!node || typeof node !== 'object') return;
+  if (node.type === 'object' && !node.properties && node.additionalProperties === false) {
+    delete node.additionalProperties;
   }
-  if (node.nullable && out.type) out.type = [out.type, 'null'];
-  if (out.properties && !('additionalProperties' in out) && !node['x-kubernetes-preserve-unknown-fields']) {
-    out.additionalProperties = false;
-  }
-  return out;
+  Object.values(node).forEach(openFreeForm);
 }
 
-function crds(name, release, files) {
+async function models(name, release) {
+  const { createGenerator } = await import('ts-json-schema-generator');
+  const [modelsPackage, keys] = OPERATOR_KINDS[name];
   const kinds = {};
-  for (const file of files) {
-    for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
-      const crd = doc.toJS();
-      if (crd?.kind !== 'CustomResourceDefinition') continue;
-      for (const version of crd.spec.versions.filter((v) => v.served)) {
-        const apiVersion = `${crd.spec.group}/${version.name}`;
-        const root = structuredClone(version.schema.openAPIV3Schema);
-        delete root.properties.status; // written by the operator, never by us
-        const schema = crdSchema(root, `${apiVersion}/${crd.spec.names.kind}`);
-        schema.properties.metadata = { $ref: `kubernetes.json#/definitions/${OBJECT_META}` };
-        kinds[`${apiVersion}/${crd.spec.names.kind}`] = kindSchema(apiVersion, crd.spec.names.kind, schema);
-      }
-    }
+  for (const key of keys) {
+    const [apiVersion, kind] = splitKey(key);
+    const path = join(fileURLToPath(new URL('node_modules/', import.meta.url)), modelsPackage, `${key}.d.ts`);
+    const schema = createGenerator({ path, type: `I${kind}`, skipTypeCheck: true, additionalProperties: false,
+      expose: 'none', topRef: false, jsDoc: 'none', tsconfig: fileURLToPath(new URL('tsconfig.json', import.meta.url)) })
+      .createSchema(`I${kind}`);
+    if (Object.keys(schema.definitions ?? {}).length) throw new Error(`${key}: named definitions are not supported`);
+    delete schema.$schema;
+    delete schema.definitions;
+    delete schema.properties.status; // written by the operator, never by us
+    schema.required = schema.required.filter((p) => p !== 'status');
+    openFreeForm(schema);
+    schema.properties.metadata = { $ref: `kubernetes.json#/definitions/${OBJECT_META}` };
+    kinds[key] = kindSchema(apiVersion, kind, schema);
   }
-  write(name, release, { kinds });
+  write(name, release, { models: modelsPackage, kinds });
 }
 
 const [what, ...args] = process.argv.slice(2);
 if (what === 'kubernetes' && args.length === 2) kubernetes(args[0], args[1]);
-else if (what === 'crds' && args.length > 2) crds(args[0], args[1], args.slice(2));
+else if (what === 'models' && args.length === 2 && OPERATOR_KINDS[args[0]]) await models(args[0], args[1]);
 else {
-  console.error('usage: generate-schemas.mjs kubernetes <release> <models dir> | crds <name> <release> <crd.yaml>...');
+  console.error(`usage: generate-schemas.mjs kubernetes <release> <models dir> | models <${Object.keys(OPERATOR_KINDS).join('|')}> <release>`);
   process.exit(2);
 }
