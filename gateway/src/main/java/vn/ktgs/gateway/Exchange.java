@@ -1,5 +1,8 @@
 package vn.ktgs.gateway;
 
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -10,6 +13,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.streams.WriteStream;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 import vn.ktgs.gateway.Upstreams.Upstream;
@@ -40,6 +44,7 @@ final class Exchange {
     private final Duration timeout;
     private HttpClientRequest outbound;
     private long received;
+    private boolean answered;
 
     Exchange(RoutingContext ctx, Upstream upstream, Limits limits, Duration timeout) {
         this.ctx = ctx;
@@ -122,8 +127,11 @@ final class Exchange {
             outbound.setChunked(true);
         }
         outbound.write(chunk);
-        // The timeout is for the service's silence; a caller's slow upload must not use it up.
-        outbound.idleTimeout(timeout.toMillis());
+        // The timeout is for the service's silence; a caller's slow upload must not use it up. Once the answer has
+        // come, Vert.x no longer times the request, and a timer set now could fire after the connection is reused.
+        if (!answered) {
+            outbound.idleTimeout(timeout.toMillis());
+        }
         if (outbound.writeQueueFull()) {
             request.pause();
             outbound.drainHandler(v -> request.resume());
@@ -131,6 +139,7 @@ final class Exchange {
     }
 
     private void relay(HttpClientResponse answer) {
+        answered = true;
         if (response.ended() || response.closed()) {
             return; // nobody waits for it: it is read and dropped
         }
@@ -140,9 +149,96 @@ final class Exchange {
         if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH) && status != 204 && status != 304) {
             response.setChunked(true);
         }
-        // If the caller goes away, the pipe drops the rest of the answer. If the service's answer breaks off,
-        // the caller must see a broken response, not one that looks complete.
-        answer.pipe().endOnFailure(false).to(response).onFailure(e -> response.reset());
+        // If the caller goes away, the pipe drops the rest of the answer. If the service's answer breaks off or
+        // stalls, the caller must see a broken response, not one that looks complete.
+        Caller caller = new Caller();
+        caller.watch(timeout.toMillis());
+        answer.pipe().endOnFailure(false).to(caller).onComplete(done -> {
+            caller.stopWatching();
+            if (done.failed() && !caller.failed) {
+                response.reset();
+            }
+        });
+    }
+
+    /**
+     * The caller's side of the relay. It remembers whether the caller's connection failed (a write to it, or its
+     * close): only a failure of the service's answer resets the caller, since a reset after a failed write, before
+     * Vert.x has marked the connection closed, would write to it again (Netty logs a buffer released twice).
+     * It also watches for an answer that stops coming: Vert.x's timeout ends when the answer's head arrives.
+     */
+    private final class Caller implements WriteStream<Buffer> {
+        private boolean failed;
+        private boolean ended;
+        private long lastData = System.nanoTime();
+        private long timer = -1;
+
+        /**
+         * Resets the service's request once no part of its answer came for the timeout. Until the answer ends, its
+         * connection is this exchange's alone, so the reset cannot touch another caller's request.
+         */
+        void watch(long delayMs) {
+            timer = ctx.vertx().setTimer(delayMs, id -> {
+                if (ended) {
+                    return;
+                }
+                long quietMs = (System.nanoTime() - lastData) / 1_000_000;
+                if (quietMs < timeout.toMillis()) {
+                    watch(timeout.toMillis() - quietMs);
+                    return;
+                }
+                LOG.warnf("request %s: %s stopped answering for %d ms", requestId, upstream.name(), quietMs);
+                outbound.reset();
+            });
+        }
+
+        void stopWatching() {
+            ended = true;
+            ctx.vertx().cancelTimer(timer);
+        }
+
+        @Override
+        public Caller exceptionHandler(Handler<Throwable> handler) {
+            response.exceptionHandler(handler == null ? null : e -> {
+                failed = true;
+                handler.handle(e);
+            });
+            return this;
+        }
+
+        @Override
+        public Future<Void> write(Buffer data) {
+            lastData = System.nanoTime();
+            return response.write(data).onFailure(e -> failed = true);
+        }
+
+        @Override
+        public void write(Buffer data, Handler<AsyncResult<Void>> handler) {
+            write(data).onComplete(handler);
+        }
+
+        @Override
+        public void end(Handler<AsyncResult<Void>> handler) {
+            stopWatching(); // the answer has ended: its connection may already serve another request
+            response.end().onFailure(e -> failed = true).onComplete(handler);
+        }
+
+        @Override
+        public Caller setWriteQueueMaxSize(int maxSize) {
+            response.setWriteQueueMaxSize(maxSize);
+            return this;
+        }
+
+        @Override
+        public boolean writeQueueFull() {
+            return response.writeQueueFull();
+        }
+
+        @Override
+        public Caller drainHandler(Handler<Void> handler) {
+            response.drainHandler(handler);
+            return this;
+        }
     }
 
     private void fail(Throwable cause) {

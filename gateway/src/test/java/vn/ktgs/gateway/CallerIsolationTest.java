@@ -97,6 +97,25 @@ class CallerIsolationTest {
         assertAllAnswered(others);
     }
 
+    @Test
+    void anAnswerThatHasEndedLeavesNothingBehindThatBreaksTheNextRequestOnItsConnection() throws Exception {
+        // The gateway watches each answer for a stall until it ends (the timeout is 2 s here). By then its pooled
+        // connection may serve another request, which must outlive that watch unharmed.
+        String bearer = Fixtures.bearer();
+        List<CompletableFuture<HttpResponse<String>>> first = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            first.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                    + "/api/v1/plans/" + i)).header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        assertAllAnswered(first);
+        Thread.sleep(600);
+        List<CompletableFuture<HttpResponse<String>>> next = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            next.add(HTTP.sendAsync(slowRequest(bearer, i), HttpResponse.BodyHandlers.ofString())); // past the 2 s
+        }
+        assertAllAnswered(next);
+    }
+
     private static HttpRequest slowRequest(String bearer, int id) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/plans/" + id))
                 .header("Authorization", bearer)

@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
 /**
  * A stand-in service. It answers with the body it received and reports what it received in
  * {@code X-Echo-*} headers; {@code X-Stub-Status} and {@code X-Stub-Delay-Ms} choose its status and delay, and
- * {@code X-Stub-Size} asks for that many zero bytes instead of the echoed body.
+ * {@code X-Stub-Size} asks for that many zero bytes instead of the echoed body; {@code X-Stub-Break-After} sends only
+ * that many bytes of the declared answer and closes the connection (a crashing service), {@code X-Stub-Stall-After}
+ * sends them and then nothing more (a hung one).
  * {@code GET /__stats} (asked directly, not through the gateway) counts the requests it saw.
  */
 final class EchoServer {
@@ -120,8 +122,27 @@ final class EchoServer {
         }
         String status = in.getFirst("X-Stub-Status");
         String size = in.getFirst("X-Stub-Size");
-        reply(exchange, status == null ? 200 : Integer.parseInt(status), size == null ? body : new byte[Integer.parseInt(size)]);
+        byte[] answer = size == null ? body : new byte[Integer.parseInt(size)];
+        String breakAfter = in.getFirst("X-Stub-Break-After");
+        String stallAfter = in.getFirst("X-Stub-Stall-After");
+        if (breakAfter != null || stallAfter != null) {
+            answered.incrementAndGet();
+            sendPart(exchange, answer, Integer.parseInt(breakAfter != null ? breakAfter : stallAfter));
+            if (breakAfter != null) {
+                throw new IOException("broken off"); // the server closes the connection of a handler that fails
+            }
+            return;
+        }
+        reply(exchange, status == null ? 200 : Integer.parseInt(status), answer);
         answered.incrementAndGet();
+    }
+
+    /** Declares the whole answer and sends only its first bytes, leaving the exchange open. */
+    private static void sendPart(HttpExchange exchange, byte[] answer, int sent) throws IOException {
+        exchange.sendResponseHeaders(200, answer.length);
+        OutputStream os = exchange.getResponseBody();
+        os.write(answer, 0, sent);
+        os.flush();
     }
 
     private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {

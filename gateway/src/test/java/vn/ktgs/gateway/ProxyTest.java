@@ -15,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -23,6 +25,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -141,6 +144,32 @@ class ProxyTest {
         assertEquals(200, chunked.statusCode());
         assertEquals(EchoServer.sha256(body), chunked.headers().firstValue("X-Echo-Body-Sha256").orElseThrow());
         assertArrayEquals(body, chunked.body());
+    }
+
+    @Test
+    void anAnswerThatBreaksOffReachesTheCallerBrokenNotComplete() throws Exception {
+        assertTheCallerSeesABrokenAnswer("X-Stub-Break-After");
+    }
+
+    @Test
+    void anAnswerThatStallsIsBrokenOffAfterTheTimeoutNotKeptForEver() throws Exception {
+        assertTheCallerSeesABrokenAnswer("X-Stub-Stall-After");
+    }
+
+    /** The status and the Content-Length have been passed on, so the caller can only be told by the connection's end. */
+    private static void assertTheCallerSeesABrokenAnswer(String howTheServiceFails) throws Exception {
+        HttpRequest request = gateway("/api/v1/plans/7").header("Authorization", Fixtures.bearer())
+                .header("X-Stub-Size", String.valueOf(1024 * 1024)).header(howTheServiceFails, String.valueOf(256 * 1024))
+                .GET().build();
+        // well within the wait: the gateway's timeout here is 2 s
+        ExecutionException broken = assertThrows(ExecutionException.class,
+                () -> http().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).get(20, TimeUnit.SECONDS));
+        assertTrue(broken.getCause() instanceof IOException, "not a broken connection: " + broken.getCause());
+        // and the gateway serves the next request as before
+        HttpResponse<byte[]> next = http().send(gateway("/api/v1/plans/7").header("Authorization", Fixtures.bearer())
+                .header("X-Stub-Size", String.valueOf(1024 * 1024)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, next.statusCode());
+        assertEquals(1024 * 1024, next.body().length);
     }
 
     @Test
