@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -37,6 +38,7 @@ import java.util.UUID;
 /** /api/v1/inspections/remediation: what subjects must remedy, which is overdue, and the subjects' reports. */
 @Path("/api/v1/inspections/remediation")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class RemediationResource {
     private final Remediations remediations;
     private final RemediationQueries queries;

@@ -1,6 +1,7 @@
 package vn.ktgs.planning.member;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -340,6 +341,8 @@ public class MemberImport {
             }
         } catch (JsonParseException e) {
             throw ProblemException.invalid("body", "json", "the body is not well-formed JSON");
+        } catch (StreamConstraintsException e) {
+            throw ProblemException.invalid("body", "json", "the body nests too deeply or holds a number or text too long to read");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -55,6 +55,7 @@ import java.util.UUID;
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class MemberResource {
     static final String NDJSON = "application/x-ndjson";
 

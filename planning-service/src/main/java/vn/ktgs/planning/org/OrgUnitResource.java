@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -33,6 +34,7 @@ import java.util.UUID;
 /** /api/v1/org-units: the organisation directory. Anyone reads their subtree; {@code admin} changes it. */
 @Path("/api/v1/org-units")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class OrgUnitResource {
     private final OrgDirectory directory;
     private final CallerUnit callerUnit;

@@ -24,6 +24,8 @@ import java.util.UUID;
 public final class PlanRules {
     static final String NOT_FOR_STAFF_AGENCIES = "plan.item-kinds.not-for-staff-agencies";
     static final String TERM_MAX_YEARS = "plan.term.max-years";
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2100;
 
     private PlanRules() {
     }
@@ -121,8 +123,9 @@ public final class PlanRules {
 
     private static Span span(PlanRequests.Draft d, RuleSet rules, List<FieldError> errors) {
         if (d.kind() == Kind.ANNUAL) {
-            if (d.year() == null || d.year() < 2000 || d.year() > 2100) {
-                errors.add(new FieldError("year", "year-for-annual", "an annual plan needs a year between 2000 and 2100"));
+            if (d.year() == null || !planYear(d.year())) {
+                errors.add(new FieldError("year", "year-for-annual",
+                        "an annual plan needs a year between " + FIRST_YEAR + " and " + LAST_YEAR));
                 return null;
             }
             if (d.termStart() != null || d.termEnd() != null) {
@@ -133,8 +136,10 @@ public final class PlanRules {
         if (d.year() != null) {
             errors.add(new FieldError("year", "year-for-annual", "a term programme has a term, not a year"));
         }
-        if (d.termStart() == null || d.termEnd() == null || d.termStart() < 2000 || d.termEnd() <= d.termStart()) {
-            errors.add(new FieldError("termEnd", "term-for-programme", "a term programme needs termStart < termEnd, e.g. 2025–2030"));
+        if (d.termStart() == null || d.termEnd() == null || !planYear(d.termStart()) || !planYear(d.termEnd())
+                || d.termEnd() <= d.termStart()) {
+            errors.add(new FieldError("termEnd", "term-for-programme", "a term programme needs termStart < termEnd, both between "
+                    + FIRST_YEAR + " and " + LAST_YEAR + ", e.g. 2025–2030"));
             return null;
         }
         int max = rules.integer(TERM_MAX_YEARS);
@@ -147,6 +152,10 @@ public final class PlanRules {
 
     private static ResolvedPeriod period(PlanRequests.Period p, PlanRequests.Draft d, String field, List<FieldError> errors) {
         Integer year = p.year() != null ? p.year() : d.year();
+        if (p.type() != PlanCodes.PeriodType.RANGE && year != null && !planYear(year)) {
+            errors.add(new FieldError(field, "period-valid", "a period's year lies between " + FIRST_YEAR + " and " + LAST_YEAR));
+            return null;
+        }
         switch (p.type()) {
             case MONTH -> {
                 if (year == null || p.month() == null || p.month() < 1 || p.month() > 12) {
@@ -172,6 +181,11 @@ public final class PlanRules {
                 return new ResolvedPeriod(p.type(), p.from(), p.to());
             }
         }
+    }
+
+    /** The years a plan may be about: no Party plan of this system's time lies outside them. */
+    private static boolean planYear(int year) {
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
     }
 
     private static boolean blank(String s) {

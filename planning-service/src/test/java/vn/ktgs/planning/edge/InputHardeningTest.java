@@ -93,6 +93,76 @@ class InputHardeningTest {
     }
 
     @Test
+    void aBodyIsReadAsWrittenNotCoercedAndAFieldGivenTwiceIsRefused() {
+        TestTree t = new TestTree();
+        String admin = bearer(t.province, "admin");
+        String unit = "\"code\":\"X-" + t.tag + "\",\"parentId\":\"" + t.ward + "\"";
+        Map<String, String> refused = Map.of(
+                "{" + unit + ",\"name\":\"A\",\"name\":\"B\",\"level\":\"CELL\"}", "name",
+                "{" + unit + ",\"name\":12345,\"level\":\"CELL\"}", "name",
+                "{" + unit + ",\"name\":\"Chi b\\u1ed9 \\ud800 l\\u1ebb\",\"level\":\"CELL\"}", "name",
+                "{" + unit + ",\"name\":\"Chi bộ\",\"level\":2}", "level");
+        refused.forEach((body, field) -> given().header("Authorization", admin).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/org-units").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo(field)).body(not(containsString("java"))).body(not(containsString("Jackson"))));
+        assertEquals(0, Sql.count(db, "SELECT count(*) FROM org_unit WHERE code = 'X-" + t.tag + "'"), "nothing was created");
+        String officer = bearer(t.ward, "officer");
+        given().header("Authorization", officer).contentType(ContentType.JSON)
+                .body("{\"kind\":2,\"year\":2026,\"title\":\"Kế hoạch\",\"items\":[]}").post("/api/v1/plans")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("kind"))
+                .body("errors[0].message", containsString("ANNUAL"));
+        given().header("Authorization", officer).contentType(ContentType.JSON)
+                .body("{\"kind\":\"ANNUAL\",\"year\":\"2026\",\"title\":\"Kế hoạch\",\"items\":[]}").post("/api/v1/plans")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("year"));
+        given().header("Authorization", officer).contentType(ContentType.JSON)
+                .body("{\"kind\":\"ANNUAL\",\"year\":2026.5,\"title\":\"Kế hoạch\",\"items\":[]}").post("/api/v1/plans")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("year"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415AndChangesNothing() {
+        TestTree t = new TestTree();
+        given().header("Authorization", bearer(t.province, "admin")).contentType(ContentType.TEXT).body("{\"name\":\"X\"}")
+                .post("/api/v1/org-units/" + t.wardCell + "/rename").then().statusCode(415).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("Content-Type"));
+        assertEquals(0, Sql.count(db, "SELECT count(*) FROM org_unit WHERE id = '" + t.wardCell + "' AND name LIKE '%X%'"),
+                "the unit kept its name");
+        String nested = "[".repeat(1001) + "]".repeat(1001);
+        given().urlEncodingEnabled(false).header("Authorization", bearer(t.province, "admin")).contentType(ContentType.JSON)
+                .body(nested).post("/api/v1/members:import").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void datesAndYearsOutsideWhatARecordCanMeanAreRefused() {
+        TestTree t = new TestTree();
+        String officer = bearer(t.ward, "officer");
+        for (String to : List.of("+999999999-12-31", "2026-12-31T23:59:59Z", "0000-01-01", "2026-02-30")) {
+            given().header("Authorization", officer).contentType(ContentType.JSON)
+                    .body(Map.of("kind", "ANNUAL", "year", 2026, "title", "Kế hoạch năm 2026", "items", List.of(Map.of(
+                            "kind", "THEMATIC_SUPERVISION", "subject", Map.of("type", "ORG_UNIT", "orgUnitId", t.wardCell),
+                            "content", "Nội dung", "period", Map.of("type", "RANGE", "from", "2026-01-01", "to", to)))))
+                    .post("/api/v1/plans").then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("items[0].period.to")).body("errors[0].message", containsString("2026-02-13"));
+        }
+        given().header("Authorization", officer).contentType(ContentType.JSON)
+                .body(Map.of("kind", "ANNUAL", "year", 2026, "title", "Kế hoạch năm 2026", "items", List.of(Map.of(
+                        "kind", "THEMATIC_SUPERVISION", "subject", Map.of("type", "ORG_UNIT", "orgUnitId", t.wardCell),
+                        "content", "Nội dung", "period", Map.of("type", "MONTH", "year", Integer.MAX_VALUE, "month", 1)))))
+                .post("/api/v1/plans").then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("items[0].period")).body("errors[0].rule", equalTo("period-valid"));
+        given().header("Authorization", officer).contentType(ContentType.JSON)
+                .body(Map.of("kind", "TERM_PROGRAMME", "termStart", 2147483640, "termEnd", 2147483644, "title", "Chương trình", "items", List.of()))
+                .post("/api/v1/plans").then().statusCode(422).contentType(PROBLEM).body("errors[0].rule", equalTo("term-for-programme"));
+        assertEquals(0, Sql.count(db, "SELECT count(*) FROM plan WHERE owner_unit_id = '" + t.ward + "'"), "nothing was created");
+        given().header("Authorization", officer).queryParam("from", "+999999999-12-31").queryParam("add", 1)
+                .get("/api/v1/rule-sets/calendar/working-days")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("from")).body("errors[0].rule", equalTo("date"));
+        given().header("Authorization", officer).queryParam("from", "9999-12-31").queryParam("add", 1)
+                .get("/api/v1/rule-sets/calendar/working-days")
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].rule", equalTo("calendar-covers-year"));
+    }
+
+    @Test
     void aDayBeforeAnyRuleSetOrBeyondTheCalendarIs422() {
         TestTree t = new TestTree();
         String viewer = bearer(t.province, "viewer");

@@ -1,5 +1,6 @@
 package vn.ktgs.kit.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -18,10 +19,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.postgresql.util.PSQLException;
 import vn.ktgs.kit.config.KitConfig;
 import vn.ktgs.kit.text.TextCharacters;
+import vn.ktgs.kit.time.IsoDate;
 import vn.ktgs.kit.web.QueryParamConverters;
 import vn.ktgs.kit.web.RequestInfo;
 
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,8 +68,28 @@ public class ProblemMappers {
      * ("Cannot deserialize value of type `java.util.ArrayList`"), which say nothing to a caller and leak internals.
      */
     private static String jsonProblem(JsonProcessingException e) {
-        if (e instanceof com.fasterxml.jackson.core.JsonParseException) {
+        if (e instanceof com.fasterxml.jackson.core.JsonParseException && e.getOriginalMessage().startsWith("Duplicate field")) {
+            return "the field is given twice";
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return "the body nests too deeply or holds a number or text too long to read";
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
+            return "the number is out of range";
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamReadException) {
             return "the body is not well-formed JSON";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null
+                && f.getTargetType().isEnum()) {
+            return "expected one of " + java.util.Arrays.stream(f.getTargetType().getEnumConstants())
+                    .map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() == LocalDate.class) {
+            return "expected " + IsoDate.EXPECTED;
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() == String.class) {
+            return "expected a string";
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
             return "the value " + f.getValue() + " does not have the expected format";
@@ -80,6 +103,9 @@ public class ProblemMappers {
     private static String jsonKind(Class<?> type) {
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
+        }
+        if (type == LocalDate.class) {
+            return IsoDate.EXPECTED;
         }
         if (type == String.class || type.isEnum() || java.time.temporal.Temporal.class.isAssignableFrom(type)
                 || type == java.util.UUID.class) {
@@ -96,6 +122,8 @@ public class ProblemMappers {
 
     /** Listed one by one: exact types win over the JSON mappers Quarkus brings. */
     @ServerExceptionMapper({JsonProcessingException.class, com.fasterxml.jackson.core.JsonParseException.class,
+            com.fasterxml.jackson.core.exc.StreamReadException.class, com.fasterxml.jackson.core.exc.InputCoercionException.class,
+            com.fasterxml.jackson.core.exc.StreamConstraintsException.class,
             com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
             com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
             com.fasterxml.jackson.databind.exc.ValueInstantiationException.class, JsonMappingException.class,
@@ -104,7 +132,8 @@ public class ProblemMappers {
         String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
                 ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining(".")).replace(".[", "[")
-                : "body";
+                : e.getProcessor() instanceof JsonParser p && !(e instanceof JsonMappingException)
+                ? TextCharacters.fieldOf(p.getParsingContext()) : "body";
         if (e instanceof TextCharacters.Rejected rejected) {
             return respond(400, "validation", "The request is not valid", rejected.field() + " " + e.getOriginalMessage(),
                     List.of(new FieldError(rejected.field(), "text-characters", e.getOriginalMessage())));
@@ -144,6 +173,11 @@ public class ProblemMappers {
         }
         if (status >= 500) {
             return unexpected(e);
+        }
+        if (status == 415) {
+            return respond(415, "unsupported-media-type", "Unsupported Media Type",
+                    "this request takes a body of Content-Type application/json", List.of(new FieldError("Content-Type",
+                            "media-type", "must be application/json")));
         }
         String title = Response.Status.fromStatusCode(status) == null ? "Request failed"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();

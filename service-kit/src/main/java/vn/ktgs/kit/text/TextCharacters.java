@@ -27,28 +27,29 @@ public class TextCharacters implements ObjectMapperCustomizer {
 
         Rejected(JsonParser p, String message) {
             super(p, message);
-            this.field = pathOf(p.getParsingContext());
+            this.field = fieldOf(p.getParsingContext());
         }
 
         public String field() {
             return field;
         }
+    }
 
-        private static String pathOf(JsonStreamContext context) {
-            java.util.Deque<String> parts = new java.util.ArrayDeque<>();
-            for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-                if (c.inArray()) {
-                    parts.addFirst("[" + c.getCurrentIndex() + "]");
-                } else if (c.getCurrentName() != null) {
-                    parts.addFirst(c.getCurrentName());
-                }
+    /** The path in the body ({@code items[0].content}) of where a parser is, or "body" at its root. */
+    public static String fieldOf(JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.addFirst("[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.addFirst(c.getCurrentName());
             }
-            StringBuilder path = new StringBuilder();
-            for (String part : parts) {
-                path.append(part.startsWith("[") || path.length() == 0 ? "" : ".").append(part);
-            }
-            return path.length() == 0 ? "body" : path.toString();
         }
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            path.append(part.startsWith("[") || path.length() == 0 ? "" : ".").append(part);
+        }
+        return path.length() == 0 ? "body" : path.toString();
     }
 
     @Override

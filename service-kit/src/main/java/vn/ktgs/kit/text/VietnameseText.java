@@ -15,11 +15,19 @@ public final class VietnameseText {
     /**
      * The first character no text may hold, described for an error message, or null: NUL and the other
      * control characters (tab, line feed and carriage return aside) and the bidirectional formatting
-     * characters that can make a name read differently from what it is (U+202E and kin).
+     * characters that can make a name read differently from what it is (U+202E and kin), and half of a UTF-16
+     * surrogate pair, which is no character at all and would be stored as "?".
      */
     public static String forbiddenCharacter(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++; // a whole pair: one character outside the BMP
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                return String.format("U+%04X (half of a surrogate pair)", (int) c);
+            }
             boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f);
             boolean bidi = c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
             if (control || bidi) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import vn.ktgs.kit.problem.FieldError;
+import vn.ktgs.kit.time.IsoDate;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -28,7 +29,7 @@ public class QueryParamConverters implements ParamConverterProvider {
             int.class, new Format(Integer::valueOf, "integer", "a whole number"),
             Long.class, new Format(Long::valueOf, "integer", "a whole number"),
             long.class, new Format(Long::valueOf, "integer", "a whole number"),
-            LocalDate.class, new Format(LocalDate::parse, "date", "a date such as 2026-02-13"),
+            LocalDate.class, new Format(IsoDate::parse, "date", IsoDate.EXPECTED),
             UUID.class, new Format(UUID::fromString, "uuid", "an id (UUID)"));
 
     /** A query parameter that is not what it must be: answered 400 naming it. */
