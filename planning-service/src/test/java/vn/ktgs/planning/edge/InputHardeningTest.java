@@ -76,6 +76,11 @@ class InputHardeningTest {
                 .body("errors[0].rule", equalTo("integer"));
         given().header("Authorization", viewer).queryParam("page", 2147483647).queryParam("size", 200).get("/api/v1/org-units")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("page"));
+        given().header("Authorization", viewer).queryParam("includeInactive", "maybe").get("/api/v1/org-units/" + t.province + "/children")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("includeInactive"))
+                .body("errors[0].rule", equalTo("boolean"));
+        given().header("Authorization", viewer).queryParam("includeInactive", "TRUE").get("/api/v1/org-units/" + t.province + "/children")
+                .then().statusCode(200);
         given().header("Authorization", viewer).queryParam("year", "twenty").get("/api/v1/plans")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("year"));
         given().header("Authorization", viewer).queryParam("from", "tomorrow").queryParam("add", 3)

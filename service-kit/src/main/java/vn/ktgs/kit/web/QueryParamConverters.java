@@ -17,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * Query parameters of the common types converted with a 400 that names the parameter: JAX-RS answers a
- * failed conversion of a query parameter ({@code ?page=abc}, {@code ?from=tomorrow}) with a bare 404.
+ * failed conversion of a query parameter ({@code ?page=abc}, {@code ?from=tomorrow}) with a bare 404, and reads any
+ * text but "true" as a false boolean.
  */
 @Provider
 public class QueryParamConverters implements ParamConverterProvider {
@@ -29,6 +30,8 @@ public class QueryParamConverters implements ParamConverterProvider {
             int.class, new Format(Integer::valueOf, "integer", "a whole number"),
             Long.class, new Format(Long::valueOf, "integer", "a whole number"),
             long.class, new Format(Long::valueOf, "integer", "a whole number"),
+            Boolean.class, new Format(QueryParamConverters::strictBoolean, "boolean", "true or false"),
+            boolean.class, new Format(QueryParamConverters::strictBoolean, "boolean", "true or false"),
             LocalDate.class, new Format(IsoDate::parse, "date", IsoDate.EXPECTED),
             UUID.class, new Format(UUID::fromString, "uuid", "an id (UUID)"));
 
@@ -69,6 +72,14 @@ public class QueryParamConverters implements ParamConverterProvider {
                 return String.valueOf(value);
             }
         };
+    }
+
+    /** JAX-RS reads anything but "true" as false: {@code ?includeInactive=yes} would quietly mean no. */
+    private static Boolean strictBoolean(String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw new IllegalArgumentException("not a boolean: " + value);
     }
 
     private static String queryParamName(Annotation[] annotations) {
