@@ -126,15 +126,14 @@ final class EchoServer {
         String breakAfter = in.getFirst("X-Stub-Break-After");
         String stallAfter = in.getFirst("X-Stub-Stall-After");
         if (breakAfter != null || stallAfter != null) {
-            answered.incrementAndGet();
             sendPart(exchange, answer, Integer.parseInt(breakAfter != null ? breakAfter : stallAfter));
-            if (breakAfter != null) {
-                throw new IOException("broken off"); // the server closes the connection of a handler that fails
-            }
-            return;
+        } else {
+            reply(exchange, status == null ? 200 : Integer.parseInt(status), answer);
         }
-        reply(exchange, status == null ? 200 : Integer.parseInt(status), answer);
         answered.incrementAndGet();
+        if (breakAfter != null) {
+            throw new IOException("broken off"); // the server closes the connection of a handler that fails
+        }
     }
 
     /** Declares the whole answer and sends only its first bytes, leaving the exchange open. */

@@ -17,6 +17,7 @@ import vn.ktgs.kit.audit.Audit;
 import vn.ktgs.kit.outbox.Outbox;
 import vn.ktgs.kit.problem.FieldError;
 import vn.ktgs.kit.problem.ProblemException;
+import vn.ktgs.kit.problem.ProblemMappers;
 import vn.ktgs.kit.security.Caller;
 import vn.ktgs.kit.text.TextCharacters;
 import vn.ktgs.kit.text.VietnameseText;
@@ -339,10 +340,8 @@ public class MemberImport {
                 com.fasterxml.jackson.databind.JsonNode node = json.readTree(p);
                 row(++number, () -> reader.readValue(node), rows, errors);
             }
-        } catch (JsonParseException e) {
-            throw ProblemException.invalid("body", "json", "the body is not well-formed JSON");
-        } catch (StreamConstraintsException e) {
-            throw ProblemException.invalid("body", "json", "the body nests too deeply or holds a number or text too long to read");
+        } catch (JsonParseException | StreamConstraintsException e) { // not well-formed, or beyond the parser's limits
+            throw ProblemException.invalid("body", "json", ProblemMappers.jsonProblem(e));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

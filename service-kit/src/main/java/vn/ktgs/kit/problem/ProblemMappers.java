@@ -67,7 +67,7 @@ public class ProblemMappers {
      * What is wrong with the JSON, in the caller's terms: Jackson's own messages name Java types
      * ("Cannot deserialize value of type `java.util.ArrayList`"), which say nothing to a caller and leak internals.
      */
-    private static String jsonProblem(JsonProcessingException e) {
+    public static String jsonProblem(JsonProcessingException e) {
         if (e instanceof com.fasterxml.jackson.core.JsonParseException && e.getOriginalMessage().startsWith("Duplicate field")) {
             return "the field is given twice";
         }
@@ -80,19 +80,14 @@ public class ProblemMappers {
         if (e instanceof com.fasterxml.jackson.core.exc.StreamReadException) {
             return "the body is not well-formed JSON";
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null
-                && f.getTargetType().isEnum()) {
-            return "expected one of " + java.util.Arrays.stream(f.getTargetType().getEnumConstants())
-                    .map(String::valueOf).collect(Collectors.joining(", "));
-        }
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() == LocalDate.class) {
-            return "expected " + IsoDate.EXPECTED;
-        }
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() == String.class) {
-            return "expected a string";
-        }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
-            return "the value " + f.getValue() + " does not have the expected format";
+            Class<?> target = f.getTargetType();
+            if (target != null && target.isEnum()) {
+                return "expected one of " + java.util.Arrays.stream(target.getEnumConstants())
+                        .map(String::valueOf).collect(Collectors.joining(", "));
+            }
+            return target == LocalDate.class || target == String.class ? "expected " + jsonKind(target)
+                    : "the value " + f.getValue() + " does not have the expected format";
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
             return "expected " + jsonKind(m.getTargetType());
