@@ -360,8 +360,8 @@ public class MemberImport {
         } catch (TextCharacters.Rejected e) {
             errors.add(new FieldError(at + e.field(), "text-characters", e.getOriginalMessage()));
             return;
-        } catch (JsonParseException e) {
-            errors.add(new FieldError(at + "body", "json", "the row is not well-formed JSON"));
+        } catch (JsonParseException | StreamConstraintsException e) {
+            errors.add(new FieldError(at + "body", "json", ProblemMappers.jsonProblem(e)));
             return;
         } catch (JsonMappingException e) {
             String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")

@@ -135,6 +135,9 @@ class InputHardeningTest {
         String nested = "[".repeat(1001) + "]".repeat(1001);
         given().urlEncodingEnabled(false).header("Authorization", bearer(t.province, "admin")).contentType(ContentType.JSON)
                 .body(nested).post("/api/v1/members:import").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("body"));
+        given().urlEncodingEnabled(false).header("Authorization", bearer(t.province, "admin")).contentType("application/x-ndjson")
+                .body(("{\"notAField\":" + nested + "}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/members:import").then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("rows[1].body")).body("errors[0].rule", equalTo("json"));
     }
 
     @Test
