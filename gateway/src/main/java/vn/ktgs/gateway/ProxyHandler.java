@@ -1,5 +1,6 @@
 package vn.ktgs.gateway;
 
+import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -39,10 +40,21 @@ public class ProxyHandler {
         router.route().last().handler(ctx -> Problem.NOT_FOUND.send(ctx, "Nothing is served at " + ctx.request().path() + "."));
     }
 
+    /** The management port's routes too would fail on a URI that cannot be parsed (see {@link UriChecking}). */
+    void installManagement(@Observes ManagementInterface management) {
+        management.router().route().order(-3).handler(ctx -> {
+            identify(ctx);
+            if (!refusedUri(ctx)) {
+                ctx.next();
+            }
+        });
+    }
+
     private void admit(RoutingContext ctx) {
-        String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
-        ctx.put(RequestIds.KEY, requestId);
-        ctx.response().putHeader(RequestIds.HEADER, requestId);
+        identify(ctx);
+        if (refusedUri(ctx)) {
+            return;
+        }
         // Routes are chosen by the normalised path (dot segments resolved, %2E decoded), the one that is forwarded.
         Optional<Match> match = upstreams.find(ctx.normalizedPath());
         ctx.put(MATCH, match);
@@ -73,6 +85,23 @@ public class ProxyHandler {
                 TokenCheck.refuse(ctx, checked.cause());
             }
         });
+    }
+
+    private static void identify(RoutingContext ctx) {
+        String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
+        ctx.put(RequestIds.KEY, requestId);
+        ctx.response().putHeader(RequestIds.HEADER, requestId);
+    }
+
+    private static boolean refusedUri(RoutingContext ctx) {
+        Optional<String> fault = UriChecking.fault(ctx.request().uri());
+        if (fault.isEmpty()) {
+            return false;
+        }
+        ctx.vertx().getOrCreateContext().putLocal(METRICS_URI_TEMPLATE, "/*");
+        Problem.BAD_REQUEST.send(ctx, "The request's URI is not valid: " + fault.get()
+                + ". Characters outside those a URI allows must be percent-encoded (%XX, as UTF-8).");
+        return true;
     }
 
     /** A service might decode %2F or %5C and then see another path than the one the route was chosen by. */

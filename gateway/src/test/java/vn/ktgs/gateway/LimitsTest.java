@@ -3,16 +3,23 @@ package vn.ktgs.gateway;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -25,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(GatewayTestResource.class)
 class LimitsTest {
+    @ConfigProperty(name = "quarkus.management.test-port")
+    int managementPort;
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     @Test
@@ -125,6 +134,41 @@ class LimitsTest {
             assertEquals(response.header("X-Request-Id"), response.path("requestId"));
         }
         assertEquals(before.received(), Fixtures.stats().received(), "requests that reached the service");
+    }
+
+    /** Sent as raw bytes: HTTP clients refuse to send such a URI at all. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/plans/%zz", "/api/v1/plans/a|b", "/api/v1/org-units?q=a|b", "/api/v1/org-units?q=%zz",
+            "/api/v1/org-units?q=50%", "/api/v1/plans/%", "/api/v1/plans/{id}"})
+    void aMalformedUriIsA400ProblemAndReachesNoService(String target) throws Exception {
+        EchoServer.Stats before = Fixtures.stats();
+        assertMalformedUriProblem(RestAssured.port, target, "");
+        assertMalformedUriProblem(RestAssured.port, target, "Authorization: " + Fixtures.bearer() + "\r\n");
+        assertEquals(before.received(), Fixtures.stats().received(), "requests that reached the service");
+    }
+
+    @Test
+    void aMalformedUriOnTheManagementPortIsA400ProblemToo() throws Exception {
+        assertMalformedUriProblem(managementPort, "/q/health/%zz", "");
+        assertMalformedUriProblem(managementPort, "/q/metrics?name=a|b", "");
+    }
+
+    private static void assertMalformedUriProblem(int port, String target, String headers) throws IOException {
+        String request = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: bad-uri-1\r\n"
+                + "Connection: close\r\n" + headers + "\r\n";
+        String answer;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+        assertTrue(head.startsWith("http/1.1 400 "), target + ": " + head);
+        assertTrue(head.contains("content-type: application/problem+json"), head);
+        JsonPath body = new JsonPath(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        assertEquals("https://ktgs.vn/problems/bad-request", body.getString("type"));
+        assertEquals(400, body.getInt("status"));
+        assertTrue(body.getString("detail").startsWith("The request's URI is not valid: "), body.getString("detail"));
+        assertEquals("bad-uri-1", body.getString("requestId"));
     }
 
     @ParameterizedTest
