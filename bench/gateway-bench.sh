@@ -6,8 +6,9 @@
 # pods' limit gives it; 75 % of 512 Mi heap, serial GC, full JIT) and stops it afterwards.
 # Two arrangements of the machine's two cores, each measured:
 #   shared: every process on both cores, so the gateway's CPU is taken from the service's;
-#   pods:   planning-service alone on core 0, as its pod's one CPU in the cluster; the gateway, PostgreSQL, Kafka, the
-#           other services and wrk on core 1.
+#   split:  the service side on core 0 (planning-service and its database, with the idle Kafka of the same devstack
+#           process), the caller side on core 1 (wrk, the gateway, the other services). In the cluster the gateway has
+#           a CPU of its own; here it shares the caller's, and what it costs never slows the service it measures.
 #   ./bench/gateway-bench.sh [--keep]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,10 +50,11 @@ pin() {
 }
 arrange() {
   local app
-  for app in devstack planning inspection discipline complaints gateway; do
+  for app in inspection discipline complaints gateway; do
     pin "$2" "$(cat "$KTGS_HOME/run/$app.pid")"
   done
   pin "$1" "$(cat "$KTGS_HOME/run/planning.pid")"
+  pin "$1" "$(cat "$KTGS_HOME/run/devstack.pid")"
   CPUS=$2
 }
 
@@ -77,4 +79,4 @@ printf '%-7s %-6s %-7s %8s %8s %8s\n' cores round target 'req/s' 'p50 ms' 'p99 m
 rounds shared
 arrange 0 1
 measure gateway 5 >/dev/null # settle after the move
-rounds pods
+rounds split
