@@ -34,6 +34,7 @@ public class ProxyHandler {
     }
 
     void install(@Observes Router router) {
+        router.route().order(-4).handler(ProxyHandler::checkUri);
         // Ahead of Quarkus' own Content-Length check (order -2), which would answer 413 without a problem body.
         router.route().order(-3).handler(this::admit);
         router.route("/api/*").handler(this::authorize);
@@ -42,19 +43,25 @@ public class ProxyHandler {
 
     /** The management port's routes too would fail on a URI that cannot be parsed (see {@link UriChecking}). */
     void installManagement(@Observes ManagementInterface management) {
-        management.router().route().order(-3).handler(ctx -> {
-            identify(ctx);
-            if (!refusedUri(ctx)) {
-                ctx.next();
-            }
-        });
+        management.router().route().order(-4).handler(ProxyHandler::checkUri);
+    }
+
+    /** First on both ports: the request id, then a URI that every later route can parse. */
+    private static void checkUri(RoutingContext ctx) {
+        String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
+        ctx.put(RequestIds.KEY, requestId);
+        ctx.response().putHeader(RequestIds.HEADER, requestId);
+        Optional<String> fault = UriChecking.fault(ctx.request().uri());
+        if (fault.isEmpty()) {
+            ctx.next();
+            return;
+        }
+        ctx.vertx().getOrCreateContext().putLocal(METRICS_URI_TEMPLATE, "/*");
+        Problem.BAD_REQUEST.send(ctx, "The request's URI is not valid: " + fault.get()
+                + ". Characters outside those a URI allows must be percent-encoded (%XX, as UTF-8).");
     }
 
     private void admit(RoutingContext ctx) {
-        identify(ctx);
-        if (refusedUri(ctx)) {
-            return;
-        }
         // Routes are chosen by the normalised path (dot segments resolved, %2E decoded), the one that is forwarded.
         Optional<Match> match = upstreams.find(ctx.normalizedPath());
         ctx.put(MATCH, match);
@@ -85,23 +92,6 @@ public class ProxyHandler {
                 TokenCheck.refuse(ctx, checked.cause());
             }
         });
-    }
-
-    private static void identify(RoutingContext ctx) {
-        String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
-        ctx.put(RequestIds.KEY, requestId);
-        ctx.response().putHeader(RequestIds.HEADER, requestId);
-    }
-
-    private static boolean refusedUri(RoutingContext ctx) {
-        Optional<String> fault = UriChecking.fault(ctx.request().uri());
-        if (fault.isEmpty()) {
-            return false;
-        }
-        ctx.vertx().getOrCreateContext().putLocal(METRICS_URI_TEMPLATE, "/*");
-        Problem.BAD_REQUEST.send(ctx, "The request's URI is not valid: " + fault.get()
-                + ". Characters outside those a URI allows must be percent-encoded (%XX, as UTF-8).");
-        return true;
     }
 
     /** A service might decode %2F or %5C and then see another path than the one the route was chosen by. */

@@ -27,7 +27,8 @@ public class UriChecking implements SmallRyeConfigBuilderCustomizer {
             new URI(uri);
             return Optional.empty();
         } catch (URISyntaxException e) {
-            return Optional.of(e.getReason() + " at character " + (e.getIndex() + 1) + " of the URI");
+            return Optional.of(e.getIndex() < 0 ? e.getReason()
+                    : e.getReason() + " at character " + (e.getIndex() + 1) + " of the URI");
         }
     }
 }
