@@ -1,5 +1,7 @@
 package vn.ktgs.kit.web;
 
+import io.quarkus.vertx.http.ManagementInterface;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -9,6 +11,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.ktgs.kit.problem.Problem;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 /**
@@ -24,10 +28,13 @@ public class EdgeProblems {
             413, new String[] {"payload-too-large", "Payload Too Large", "the body is larger than this service accepts"},
             414, new String[] {"uri-too-long", "URI Too Long", "the request's URI is longer than this service accepts"},
             431, new String[] {"headers-too-large", "Request Header Fields Too Large", "the request's headers are too large"});
+    private static final int CHECK_URI_ORDER = -SecurityHandlerPriorities.CORS - 1;
 
     void install(@Observes Router router,
                  @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         KNOWN.keySet().forEach(status -> router.errorHandler(status, ctx -> answer(ctx, status)));
+        // before CORS, the security handlers and the REST layer's metrics filter, which read the path
+        router.route().order(CHECK_URI_ORDER).handler(EdgeProblems::checkUri);
         // ahead of Quarkus' own Content-Length check (order -2), which answers 413 with no body
         router.route().order(-3).handler(ctx -> {
             if (declaredLength(ctx) > maxBody.asLongValue()) {
@@ -36,6 +43,29 @@ public class EdgeProblems {
                 ctx.next();
             }
         });
+    }
+
+    /** Health, metrics and the OpenAPI document: their routes too would fail on a URI that cannot be parsed. */
+    void installManagement(@Observes ManagementInterface management) {
+        management.router().route().order(CHECK_URI_ORDER).handler(EdgeProblems::checkUri);
+    }
+
+    /** First on both ports, since Quarkus' own check, which answers with a bare 400, is off (UriCheckedByRoute). */
+    private static void checkUri(RoutingContext ctx) {
+        try {
+            new URI(ctx.request().uri());
+        } catch (URISyntaxException e) {
+            // the metrics' URI tag: not a new series for each malformed path
+            ctx.vertx().getOrCreateContext().putLocal("UrlPathTemplate", "/*");
+            if (!ctx.request().isEnded()) {
+                ctx.response().putHeader("Connection", "close"); // a body is not waited for
+            }
+            answer(ctx, 400, "the request's URI is not valid: " + e.getReason()
+                    + (e.getIndex() < 0 ? "" : " at character " + (e.getIndex() + 1))
+                    + "; characters outside those a URI allows must be percent-encoded (%XX, as UTF-8)");
+            return;
+        }
+        ctx.next();
     }
 
     private static long declaredLength(RoutingContext ctx) {
@@ -48,13 +78,17 @@ public class EdgeProblems {
     }
 
     private static void answer(RoutingContext ctx, int status) {
+        answer(ctx, status, KNOWN.get(status)[2]);
+    }
+
+    private static void answer(RoutingContext ctx, int status, String detail) {
         if (ctx.response().ended() || ctx.response().headWritten()) {
             return;
         }
         String[] p = KNOWN.get(status);
         String requestId = ctx.request().getHeader(RequestIdFilter.HEADER);
         JsonObject body = new JsonObject().put("type", Problem.TYPE_BASE + p[0]).put("title", p[1]).put("status", status)
-                .put("detail", p[2]);
+                .put("detail", detail);
         if (requestId != null && requestId.matches("[A-Za-z0-9._-]{1,128}")) {
             body.put("requestId", requestId);
         }

@@ -207,9 +207,41 @@ public abstract class OrgCopyContractTest {
         given().get("/q/metrics").then().statusCode(404).contentType("application/problem+json");
         given().urlEncodingEnabled(false).get(orgUnitsPath() + "/%2e%2e/%2e%2e/%2e%2e/q/metrics").then()
                 .statusCode(org.hamcrest.Matchers.either(equalTo(404)).or(equalTo(400))).contentType("application/problem+json");
-        String tooLarge = rawPost(orgUnitsPath(), 11L * 1024 * 1024);
+        String tooLarge = raw(RestAssured.port, "POST " + orgUnitsPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + 11L * 1024 * 1024 + "\r\n\r\n");
         assertTrue(tooLarge.startsWith("HTTP/1.1 413"), tooLarge);
         assertTrue(tooLarge.contains("application/problem+json"), tooLarge);
+    }
+
+    @Test
+    void answersAUriThatCannotBeParsedWithAProblemOnBothPorts() throws Exception {
+        String token = bearer(province, "viewer");
+        Map<String, String> faults = Map.of(
+                orgUnitsPath() + "/%zz", "Malformed escape pair at character " + (orgUnitsPath().length() + 2),
+                orgUnitsPath() + "?q=a|b", "Illegal character in query",
+                orgUnitsPath() + "/{id}", "Illegal character in path");
+        for (var fault : faults.entrySet()) {
+            for (String authorization : List.of("", "Authorization: " + token + "\r\n")) {
+                String answer = raw(RestAssured.port, "GET " + fault.getKey() + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "X-Request-Id: uri-check-1\r\n" + authorization + "\r\n");
+                assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+                assertTrue(answer.contains("application/problem+json"), answer);
+                assertTrue(answer.contains("\"detail\":\"the request's URI is not valid: " + fault.getValue()), answer);
+                assertTrue(answer.contains("\"requestId\":\"uri-check-1\""), answer);
+            }
+        }
+        for (String path : List.of("/q/health/%zz", "/q/metrics?name=a|b")) {
+            String answer = raw(Management.port(), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("application/problem+json"), answer);
+            assertTrue(answer.contains("the request's URI is not valid"), answer);
+        }
+        // a URI with its characters encoded is served as before; the malformed ones made no metric series of their own
+        given().header("Authorization", token).urlEncodingEnabled(false).get(orgUnitsPath() + "/" + commune + "?x=Th%E1%BB%8B")
+                .then().statusCode(200);
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.contains("%zz"), "no series for a malformed path");
+        assertTrue(metrics.contains("uri=\"/*\""), "the malformed requests are counted under /*");
     }
 
     @Test
@@ -224,16 +256,28 @@ public abstract class OrgCopyContractTest {
         assertEquals("bearer", doc.getString("components.securitySchemes.bearer.scheme"));
     }
 
-    /** Sends only the headers of a POST declaring a body of {@code length} bytes, and reads the answer. */
-    private static String rawPost(String path, long length) throws Exception {
-        try (var socket = new java.net.Socket("127.0.0.1", RestAssured.port)) {
+    /**
+     * Sends a request's head as it is written (no client would send a malformed one) and reads the answer: its head
+     * and as much of its body as its Content-Length says.
+     */
+    private static String raw(int port, String head) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            byte[] answer = new byte[4096];
-            int n = socket.getInputStream().read(answer);
-            return new String(answer, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.UTF_8);
+            var answer = new java.io.ByteArrayOutputStream();
+            byte[] chunk = new byte[4096];
+            int n;
+            while ((n = socket.getInputStream().read(chunk)) > 0) {
+                answer.write(chunk, 0, n);
+                String text = answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+                int end = text.indexOf("\r\n\r\n");
+                var length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+                if (end >= 0 && (!length.find() || answer.size() - end - 4 >= Long.parseLong(length.group(1)))) {
+                    break;
+                }
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
