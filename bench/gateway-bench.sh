@@ -71,20 +71,22 @@ cpu_ticks() { # user and system time of process $1 so far, in clock ticks
 # wrk for $2 seconds against $1; prints "requests/s p50-ms p99-ms proxy-µs planning-µs" (CPU time per request, "-"
 # where no proxy is in the path), or fails on any answer that is not 2xx.
 measure() {
-  local out proxy=${PROXY[$1]:-$PLANNING} p0 s0 p1 s1
-  p0=$(cpu_ticks "$proxy") s0=$(cpu_ticks "$PLANNING")
+  local out proxy=${PROXY[$1]:-} p0=0 p1=0 s0 s1
+  [ -z "$proxy" ] || p0=$(cpu_ticks "$proxy")
+  s0=$(cpu_ticks "$PLANNING")
   out=$(taskset -c "$CPUS" wrk -t2 -c50 -d"$2"s --latency -H "Authorization: Bearer $TOKEN" "${URL[$1]}")
-  p1=$(cpu_ticks "$proxy") s1=$(cpu_ticks "$PLANNING")
+  [ -z "$proxy" ] || p1=$(cpu_ticks "$proxy")
+  s1=$(cpu_ticks "$PLANNING")
   if grep -q -e "Non-2xx" -e "Socket errors" <<<"$out"; then
     echo "$out" >&2
     echo "gateway-bench: $1 had failed requests" >&2
     return 1
   fi
-  awk -v tick="$TICK_US" -v proxy=$((p1 - p0)) -v planning=$((s1 - s0)) -v proxied="${PROXY[$1]:+yes}" '
+  awk -v tick="$TICK_US" -v proxy="${proxy:+$((p1 - p0))}" -v planning=$((s1 - s0)) '
        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
        $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
        / requests in / { n = $1 }
-       END { printf "%.0f %.2f %.2f %s %.0f\n", rps, p50, p99, proxied ? sprintf("%.0f", proxy * tick / n) : "-",
+       END { printf "%.0f %.2f %.2f %s %.0f\n", rps, p50, p99, proxy == "" ? "-" : sprintf("%.0f", proxy * tick / n),
                     planning * tick / n }' <<<"$out"
 }
 
