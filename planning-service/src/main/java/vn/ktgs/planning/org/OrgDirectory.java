@@ -154,6 +154,11 @@ public class OrgDirectory {
             params.and("q", VietnameseText.containsPattern(q));
         }
         if (level != null && !level.isBlank()) {
+            // A misspelt level is the caller's mistake, not a filter that matches nothing.
+            if (OrgLevel.findById(level) == null) {
+                throw ProblemException.invalid("level", "level-known",
+                        "level must be one of the codes listed at GET /api/v1/org-units/levels");
+            }
             where.append(" and level = :level");
             params.and("level", level);
         }

@@ -5,6 +5,7 @@ import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import jakarta.inject.Inject;
@@ -13,17 +14,29 @@ import vn.ktgs.devstack.Devstack;
 import vn.ktgs.devstack.DevstackTestResource;
 import vn.ktgs.devstack.JwtMinter;
 import vn.ktgs.kit.contract.Management;
+import vn.ktgs.kit.problem.ProblemMappers;
 import vn.ktgs.kit.security.RememberedTokens;
 import vn.ktgs.planning.Sql;
 import vn.ktgs.planning.TestTree;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -76,6 +89,11 @@ class InputHardeningTest {
                 .body("errors[0].rule", equalTo("integer"));
         given().header("Authorization", viewer).queryParam("page", 2147483647).queryParam("size", 200).get("/api/v1/org-units")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("page"));
+        given().header("Authorization", viewer).queryParam("level", "CEL").get("/api/v1/org-units")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("level"))
+                .body("errors[0].rule", equalTo("level-known"));
+        given().header("Authorization", viewer).queryParam("level", "CELL").get("/api/v1/org-units")
+                .then().statusCode(200).body("items.level", everyItem(equalTo("CELL"))).body("totalItems", greaterThan(0));
         given().header("Authorization", viewer).queryParam("includeInactive", "maybe").get("/api/v1/org-units/" + t.province + "/children")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("includeInactive"))
                 .body("errors[0].rule", equalTo("boolean"));
@@ -86,6 +104,57 @@ class InputHardeningTest {
         given().header("Authorization", viewer).queryParam("from", "tomorrow").queryParam("add", 3)
                 .get("/api/v1/rule-sets/calendar/working-days")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("from")).body("errors[0].rule", equalTo("date"));
+    }
+
+    /**
+     * A caller that breaks its upload off (or the gateway, cutting off one too large) is no failure of the service:
+     * one line in the log, no ERROR with a stack trace, nothing imported.
+     */
+    @Test
+    void aBodyThatBreaksOffIsLoggedAsTheCallersDoingNotAsAnError() throws Exception {
+        TestTree t = new TestTree();
+        String head = "POST /api/v1/members:import HTTP/1.1\r\nHost: planning\r\nAuthorization: "
+                + bearer(t.province, "admin") + "\r\nContent-Type: application/x-ndjson\r\nIdempotency-Key: cut-" + t.tag
+                + "\r\n";
+        String row = "{\"cardNumber\":\"" + t.tag + "\"}\n";
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(ProblemMappers.class.getName());
+        logger.addHandler(capture);
+        try {
+            // the connection closes with half of the announced body sent; a chunk without its closing CR LF
+            send(head + "Content-Length: 1000\r\n\r\n" + row);
+            send(head + "Transfer-Encoding: chunked\r\n\r\n2\r\n" + row);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(2,
+                    logged.stream().filter(r -> r.getMessage().contains("could not be read to the end")).count()));
+            assertEquals(List.of(), logged.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                    .map(LogRecord::getMessage).toList());
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertEquals(0, Sql.count(db, "SELECT count(*) FROM member WHERE card_number = '" + t.tag + "'"), "nothing imported");
+    }
+
+    private static void send(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            socket.getInputStream().readAllBytes(); // until the service closes the connection
+        }
     }
 
     @Test

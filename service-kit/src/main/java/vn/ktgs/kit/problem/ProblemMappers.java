@@ -3,9 +3,11 @@ package vn.ktgs.kit.problem;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.netty.handler.codec.DecoderException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -23,6 +25,9 @@ import vn.ktgs.kit.time.IsoDate;
 import vn.ktgs.kit.web.QueryParamConverters;
 import vn.ktgs.kit.web.RequestInfo;
 
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
@@ -177,6 +182,25 @@ public class ProblemMappers {
         String title = Response.Status.fromStatusCode(status) == null ? "Request failed"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         return respond(status, status == 404 ? "not-found" : "http-" + status, title, e.getMessage(), List.of());
+    }
+
+    /**
+     * The request's body could not be read to its end: the caller (or the gateway, cutting off an oversized upload)
+     * broke the connection off, or sent chunks the HTTP codec refused. That is the caller's doing, not a failure of
+     * the service: no stack trace and no 500 in the error rate. The answer reaches the caller only if it still listens.
+     */
+    @ServerExceptionMapper
+    public Response bodyUnreadable(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpClosedException || t instanceof SocketException || t instanceof ClosedChannelException
+                    || t instanceof DecoderException) {
+                LOG.infof("request %s: its body could not be read to the end (%s); answered 400", request.requestId(),
+                        t.getMessage());
+                return respond(400, "body-incomplete", "The request body is incomplete",
+                        "the request body broke off before its end", List.of());
+            }
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper
