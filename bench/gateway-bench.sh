@@ -12,6 +12,9 @@
 #   split:  the service side on core 0 (planning-service and its database, with the idle Kafka of the same devstack
 #           process), the caller side on core 1 (wrk, the gateway, the other services). In the cluster the gateway has
 #           a CPU of its own; here it shares the caller's, and what it costs never slows the service it measures.
+#           Here a fourth target, "busy", is the direct reads again while a busy loop at the lowest priority (nice 19)
+#           runs on core 1: it takes only the time wrk leaves idle there. It measures how much a busy neighbour core
+#           alone slows the service on this machine (virtual cores share the host's caches and power budget).
 #   ./bench/gateway-bench.sh [--keep]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,7 +59,7 @@ sleep 1
 TOKEN=$(./suite token admin)
 UNIT=/api/v1/org-units/10000000-0000-4000-8000-000000000001
 declare -A URL=([gateway]=http://127.0.0.1:$KTGS_GATEWAY_PORT$UNIT [direct]=http://127.0.0.1:$KTGS_PLANNING_PORT$UNIT
-  [nginx]=http://127.0.0.1:$NGINX_PORT$UNIT)
+  [nginx]=http://127.0.0.1:$NGINX_PORT$UNIT [busy]=http://127.0.0.1:$KTGS_PLANNING_PORT$UNIT)
 # the process whose CPU time each path adds to planning-service's: nginx's one worker
 declare -A PROXY=([gateway]=$(cat "$KTGS_HOME/run/gateway.pid") [nginx]=$(pgrep -P "$(cat "$NGINX_HOME/nginx.pid")"))
 PLANNING=$(cat "$KTGS_HOME/run/planning.pid")
@@ -71,12 +74,17 @@ cpu_ticks() { # user and system time of process $1 so far, in clock ticks
 # wrk for $2 seconds against $1; prints "requests/s p50-ms p99-ms proxy-µs planning-µs" (CPU time per request, "-"
 # where no proxy is in the path), or fails on any answer that is not 2xx.
 measure() {
-  local out proxy=${PROXY[$1]:-} p0=0 p1=0 s0 s1
+  local out proxy=${PROXY[$1]:-} p0=0 p1=0 s0 s1 busy=
+  if [ "$1" = busy ]; then
+    taskset -c "$CPUS" nice -n 19 sh -c 'while :; do :; done' &
+    busy=$!
+  fi
   [ -z "$proxy" ] || p0=$(cpu_ticks "$proxy")
   s0=$(cpu_ticks "$PLANNING")
   out=$(taskset -c "$CPUS" wrk -t2 -c50 -d"$2"s --latency -H "Authorization: Bearer $TOKEN" "${URL[$1]}")
   [ -z "$proxy" ] || p1=$(cpu_ticks "$proxy")
   s1=$(cpu_ticks "$PLANNING")
+  [ -z "$busy" ] || kill "$busy"
   if grep -q -e "Non-2xx" -e "Socket errors" <<<"$out"; then
     echo "$out" >&2
     echo "gateway-bench: $1 had failed requests" >&2
@@ -107,20 +115,23 @@ arrange() {
   CPUS=$2
 }
 
-# rounds ARRANGEMENT: gateway, direct and nginx in turn, twice; prints the runs and the ratios
+# rounds ARRANGEMENT TARGET...: the targets in turn, twice; prints the runs and each target's throughput over direct's
 rounds() {
-  local round target result rps p50 p99 proxy planning
-  declare -A total=([gateway]=0 [direct]=0 [nginx]=0)
+  local arrangement=$1 round target result rps p50 p99 proxy planning ratios=
+  shift
+  declare -A total=()
   for round in 1 2; do
-    for target in gateway direct nginx; do
+    for target in "$@"; do
       result=$(measure "$target" 15)
       read -r rps p50 p99 proxy planning <<<"$result"
-      printf '%-7s %-6s %-7s %8s %8s %8s %9s %9s\n' "$1" "$round" "$target" "$rps" "$p50" "$p99" "$proxy" "$planning"
-      total[$target]=$((total[$target] + rps))
+      printf '%-7s %-6s %-7s %8s %8s %8s %9s %9s\n' "$arrangement" "$round" "$target" "$rps" "$p50" "$p99" "$proxy" "$planning"
+      total[$target]=$((${total[$target]:-0} + rps))
     done
   done
-  awk -v a="$1" -v g="${total[gateway]}" -v d="${total[direct]}" -v n="${total[nginx]}" \
-    'BEGIN { printf "%s: gateway/direct throughput %.2f (nginx/direct %.2f)\n", a, g / d, n / d }'
+  for target in "$@"; do
+    [ "$target" = direct ] || ratios+=" $target/direct $(awk -v t="${total[$target]}" -v d="${total[direct]}" 'BEGIN { printf "%.2f", t / d }')"
+  done
+  echo "$arrangement: throughput$ratios"
 }
 
 measure gateway 45 >/dev/null # warm-up: on a busy machine C2 needs about a minute of traffic
@@ -128,7 +139,7 @@ measure direct 45 >/dev/null
 measure nginx 10 >/dev/null
 echo "CPU µs/req: the CPU time per request of the proxy in the path, and of planning-service"
 printf '%-7s %-6s %-7s %8s %8s %8s %9s %9s\n' cores round target 'req/s' 'p50 ms' 'p99 ms' 'proxy µs' 'svc µs'
-rounds shared
+rounds shared gateway direct nginx
 arrange 0 1
 measure gateway 5 >/dev/null # settle after the move
-rounds split
+rounds split gateway direct nginx busy
