@@ -26,6 +26,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OrgDirectory {
+    /** Where a caller finds the level codes a unit and a search may name. */
+    private static final String LEVELS = "GET /api/v1/org-units/levels";
+
     private final EntityManager em;
     private final OrgEvents events;
     private final Audit audit;
@@ -157,7 +160,7 @@ public class OrgDirectory {
             // A misspelt level is the caller's mistake, not a filter that matches nothing.
             if (OrgLevel.findById(level) == null) {
                 throw ProblemException.invalid("level", "level-known",
-                        "level must be one of the codes listed at GET /api/v1/org-units/levels");
+                        "level must be one of the codes listed at " + LEVELS);
             }
             where.append(" and level = :level");
             params.and("level", level);
@@ -217,7 +220,7 @@ public class OrgDirectory {
         OrgLevel level = code == null ? null : OrgLevel.findById(code);
         if (level == null) {
             throw ProblemException.ruleViolated("level", "level-known",
-                    "unknown level " + code + "; see GET /api/v1/org-units/levels");
+                    "unknown level " + code + "; see " + LEVELS);
         }
         return level;
     }

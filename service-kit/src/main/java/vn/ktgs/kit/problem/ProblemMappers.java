@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Turns every failure into application/problem+json with the request id; never leaks internals. */
@@ -191,16 +192,15 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response bodyUnreadable(IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HttpClosedException || t instanceof SocketException || t instanceof ClosedChannelException
-                    || t instanceof DecoderException) {
-                LOG.infof("request %s: its body could not be read to the end (%s); answered 400", request.requestId(),
-                        t.getMessage());
-                return respond(400, "body-incomplete", "The request body is incomplete",
-                        "the request body broke off before its end", List.of());
-            }
+        Throwable broken = cause(e, t -> t instanceof HttpClosedException || t instanceof SocketException
+                || t instanceof ClosedChannelException || t instanceof DecoderException);
+        if (broken == null) {
+            return unexpected(e);
         }
-        return unexpected(e);
+        LOG.infof("request %s: its body could not be read to the end (%s); answered 400", request.requestId(),
+                broken.getMessage());
+        return respond(400, "body-incomplete", "The request body is incomplete",
+                "the request body broke off before its end", List.of());
     }
 
     @ServerExceptionMapper
@@ -236,9 +236,14 @@ public class ProblemMappers {
     }
 
     private static SQLException sqlCause(Throwable e) {
+        return (SQLException) cause(e, t -> t instanceof SQLException s && s.getSQLState() != null);
+    }
+
+    /** The first in the chain of causes, from {@code e} itself down, that is {@code which}; or null. */
+    private static Throwable cause(Throwable e, Predicate<Throwable> which) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && s.getSQLState() != null) {
-                return s;
+            if (which.test(t)) {
+                return t;
             }
         }
         return null;
