@@ -6,7 +6,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** Drives {@code ./suite} exactly as a person would, on free ports and a home of its own under target/. */
@@ -14,6 +16,7 @@ final class Suite {
     final Path root = Path.of("..").toAbsolutePath().normalize();
     final Map<String, String> env = new HashMap<>();
     final int gatewayPort;
+    private final Set<Integer> handedOut = new HashSet<>();
 
     Suite() throws IOException {
         gatewayPort = freePort();
@@ -67,9 +70,14 @@ final class Suite {
         return "http://127.0.0.1:" + gatewayPort;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+    /** A port free now and not handed out before: the kernel may offer a port again once its socket is closed. */
+    private int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (handedOut.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
     }
 }

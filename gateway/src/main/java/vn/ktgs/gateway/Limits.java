@@ -1,12 +1,12 @@
 package vn.ktgs.gateway;
 
 import io.vertx.core.Handler;
-import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
+import vn.ktgs.edge.RequestHead;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -41,7 +41,7 @@ public class Limits {
         HttpServerRequest request = ctx.request();
         if (request.uri().length() > maxUri) {
             refuse(ctx, Problem.URI_TOO_LONG, "The request target is longer than " + maxUri + " characters.");
-        } else if (size(request.headers()) > maxHeaders) {
+        } else if (RequestHead.headerBytes(request.headers()) > maxHeaders) {
             refuse(ctx, Problem.HEADERS_TOO_LARGE, "The request headers are larger than " + maxHeaders + " bytes.");
         } else if (declaredLength(request) > maxBody(request)) {
             refuseBody(ctx);
@@ -80,15 +80,6 @@ public class Limits {
             }
         }
         request.resume();
-    }
-
-    /** As on the wire: name, colon, space, value and line end; the header block is ISO-8859-1, a byte a char. */
-    private static long size(MultiMap headers) {
-        long size = 0;
-        for (Map.Entry<String, String> header : headers) {
-            size += header.getKey().length() + header.getValue().length() + 4;
-        }
-        return size;
     }
 
     /** Netty has already refused a malformed Content-Length, so it parses. */

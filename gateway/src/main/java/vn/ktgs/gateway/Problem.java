@@ -7,7 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /** The gateway's own errors, written as RFC 9457 problem details carrying the request id. */
 enum Problem {
-    BAD_REQUEST(400, "bad-request", "Bad Request"),
+    // the same type and title as the services' 400s
+    BAD_REQUEST(400, "validation", "The request is not valid"),
     UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
     NOT_FOUND(404, "not-found", "Not Found"),
     CONTENT_TOO_LARGE(413, "content-too-large", "Content Too Large"),

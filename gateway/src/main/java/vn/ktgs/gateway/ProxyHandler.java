@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import vn.ktgs.edge.RequestHead;
 import vn.ktgs.gateway.Upstreams.Match;
 
 import java.util.Locale;
@@ -41,9 +42,17 @@ public class ProxyHandler {
         router.route().last().handler(ctx -> Problem.NOT_FOUND.send(ctx, "Nothing is served at " + ctx.request().path() + "."));
     }
 
-    /** The management port's routes too would fail on a URI that cannot be parsed (see {@link UriChecking}). */
+    /**
+     * The management port: the same checks of the request's head, so that its refusals are problems too, and its
+     * routes do not fail on a URI that cannot be parsed (Quarkus' own check is off: {@link vn.ktgs.edge.UriCheckedByRoute}).
+     */
     void installManagement(@Observes ManagementInterface management) {
         management.router().route().order(-4).handler(ProxyHandler::checkUri);
+        management.router().route().order(-3).handler(ctx -> {
+            if (!limits.refused(ctx)) {
+                ctx.next();
+            }
+        });
     }
 
     /** First on both ports: the request id, then a URI that every later route can parse. */
@@ -51,7 +60,7 @@ public class ProxyHandler {
         String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
         ctx.put(RequestIds.KEY, requestId);
         ctx.response().putHeader(RequestIds.HEADER, requestId);
-        Optional<String> fault = UriChecking.fault(ctx.request().uri());
+        Optional<String> fault = RequestHead.uriFault(ctx.request().uri());
         if (fault.isEmpty()) {
             ctx.next();
             return;

@@ -153,7 +153,25 @@ class LimitsTest {
         assertMalformedUriProblem(managementPort, "/q/metrics?name=a|b", "");
     }
 
+    @Test
+    void theManagementPortRefusesATargetOrHeadersOverTheCapsWithAProblemToo() throws Exception {
+        // Netty's own caps there (4 KiB line, 8 KiB headers by default) answered with a bare status
+        JsonPath target = rawProblem(managementPort, "/q/health?x=" + "a".repeat(30_000), "", 414);
+        assertEquals("https://ktgs.vn/problems/uri-too-long", target.getString("type"));
+        assertEquals("The request target is longer than 4000 characters.", target.getString("detail"));
+        JsonPath headers = rawProblem(managementPort, "/q/health", "X-Filler: " + "f".repeat(30_000) + "\r\n", 431);
+        assertEquals("https://ktgs.vn/problems/request-header-fields-too-large", headers.getString("type"));
+        assertEquals("The request headers are larger than 16384 bytes.", headers.getString("detail"));
+    }
+
     private static void assertMalformedUriProblem(int port, String target, String headers) throws IOException {
+        JsonPath body = rawProblem(port, target, headers, 400);
+        assertEquals("https://ktgs.vn/problems/validation", body.getString("type"));
+        assertTrue(body.getString("detail").startsWith("The request's URI is not valid: "), body.getString("detail"));
+    }
+
+    /** Sends a request's head as it is written and checks that the answer is a problem with the request id. */
+    private static JsonPath rawProblem(int port, String target, String headers, int status) throws IOException {
         String request = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: bad-uri-1\r\n"
                 + "Connection: close\r\n" + headers + "\r\n";
         String answer;
@@ -162,13 +180,12 @@ class LimitsTest {
             answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
         String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
-        assertTrue(head.startsWith("http/1.1 400 "), target + ": " + head);
+        assertTrue(head.startsWith("http/1.1 " + status + " "), target.substring(0, Math.min(80, target.length())) + ": " + head);
         assertTrue(head.contains("content-type: application/problem+json"), head);
         JsonPath body = new JsonPath(answer.substring(answer.indexOf("\r\n\r\n") + 4));
-        assertEquals("https://ktgs.vn/problems/bad-request", body.getString("type"));
-        assertEquals(400, body.getInt("status"));
-        assertTrue(body.getString("detail").startsWith("The request's URI is not valid: "), body.getString("detail"));
+        assertEquals(status, body.getInt("status"));
         assertEquals("bad-uri-1", body.getString("requestId"));
+        return body;
     }
 
     @ParameterizedTest

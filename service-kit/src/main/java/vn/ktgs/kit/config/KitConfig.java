@@ -1,5 +1,6 @@
 package vn.ktgs.kit.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -24,6 +25,23 @@ public interface KitConfig {
     OrgCopy orgCopy();
 
     MemberCopy memberCopy();
+
+    Http http();
+
+    /**
+     * The caps on a request's head, each refused with a problem (414, 431) on the public and the management port.
+     * Netty's own, far larger ({@code quarkus.http.limits.*}, {@code quarkus.management.limits.*}), answer with a bare
+     * status and only bound what a connection may hold in memory.
+     */
+    interface Http {
+        /** The longest request target (path and query); the gateway forwards at most 4000 characters. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** The most header bytes; room for the 16 KiB the gateway forwards and the headers it adds. */
+        @WithDefault("20K")
+        MemorySize maxHeaderSize();
+    }
 
     interface OrgCopy {
         /** Keep a local copy of the org directory from its topic (build time: it decides whether the handler exists). */

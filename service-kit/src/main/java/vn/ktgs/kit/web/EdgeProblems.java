@@ -9,14 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.ktgs.edge.RequestHead;
+import vn.ktgs.kit.config.KitConfig;
 import vn.ktgs.kit.problem.Problem;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Map;
 
 /**
- * Failures the HTTP layer answers before a resource is reached (no route, a body over the limit, a
+ * Failures the HTTP layer answers before a resource is reached (no route, a target, headers or body over the caps, a
  * malformed path) as problem+json too, so that a caller never has to parse two kinds of error.
  */
 @ApplicationScoped
@@ -25,16 +25,16 @@ public class EdgeProblems {
             400, new String[] {"validation", "The request is not valid", "the request line or headers are malformed"},
             404, new String[] {"not-found", "Not found", "nothing is served at this path"},
             405, new String[] {"http-405", "Method Not Allowed", "this path does not take this method"},
-            413, new String[] {"payload-too-large", "Payload Too Large", "the body is larger than this service accepts"},
+            413, new String[] {"content-too-large", "Content Too Large", "the body is larger than this service accepts"},
             414, new String[] {"uri-too-long", "URI Too Long", "the request's URI is longer than this service accepts"},
-            431, new String[] {"headers-too-large", "Request Header Fields Too Large", "the request's headers are too large"});
-    private static final int CHECK_URI_ORDER = -SecurityHandlerPriorities.CORS - 1;
+            431, new String[] {"request-header-fields-too-large", "Request Header Fields Too Large", "the request's headers are too large"});
+    private static final int CHECK_HEAD_ORDER = -SecurityHandlerPriorities.CORS - 1;
 
-    void install(@Observes Router router,
+    void install(@Observes Router router, KitConfig kit,
                  @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         KNOWN.keySet().forEach(status -> router.errorHandler(status, ctx -> answer(ctx, status)));
         // before CORS, the security handlers and the REST layer's metrics filter, which read the path
-        router.route().order(CHECK_URI_ORDER).handler(EdgeProblems::checkUri);
+        router.route().order(CHECK_HEAD_ORDER).handler(ctx -> checkHead(ctx, kit.http()));
         // ahead of Quarkus' own Content-Length check (order -2), which answers 413 with no body
         router.route().order(-3).handler(ctx -> {
             if (declaredLength(ctx) > maxBody.asLongValue()) {
@@ -46,26 +46,35 @@ public class EdgeProblems {
     }
 
     /** Health, metrics and the OpenAPI document: their routes too would fail on a URI that cannot be parsed. */
-    void installManagement(@Observes ManagementInterface management) {
-        management.router().route().order(CHECK_URI_ORDER).handler(EdgeProblems::checkUri);
+    void installManagement(@Observes ManagementInterface management, KitConfig kit) {
+        management.router().route().order(CHECK_HEAD_ORDER).handler(ctx -> checkHead(ctx, kit.http()));
     }
 
-    /** First on both ports, since Quarkus' own check, which answers with a bare 400, is off (UriCheckedByRoute). */
-    private static void checkUri(RoutingContext ctx) {
-        try {
-            new URI(ctx.request().uri());
-        } catch (URISyntaxException e) {
-            // the metrics' URI tag: not a new series for each malformed path
-            ctx.vertx().getOrCreateContext().putLocal("UrlPathTemplate", "/*");
-            if (!ctx.request().isEnded()) {
-                ctx.response().putHeader("Connection", "close"); // a body is not waited for
-            }
-            answer(ctx, 400, "the request's URI is not valid: " + e.getReason()
-                    + (e.getIndex() < 0 ? "" : " at character " + (e.getIndex() + 1))
-                    + "; characters outside those a URI allows must be percent-encoded (%XX, as UTF-8)");
-            return;
+    /**
+     * First on both ports: a target or headers over the caps, and a URI that cannot be parsed, are refused here with a
+     * problem. Netty's caps are far larger, and Quarkus' own URI check, which answers with a bare 400, is off
+     * ({@link vn.ktgs.edge.UriCheckedByRoute}).
+     */
+    private static void checkHead(RoutingContext ctx, KitConfig.Http limits) {
+        String uri = ctx.request().uri();
+        long maxHeaders = limits.maxHeaderSize().asLongValue();
+        if (uri.length() > limits.maxUriLength()) {
+            refuse(ctx, 414, "the request's URI is longer than " + limits.maxUriLength() + " characters");
+        } else if (RequestHead.headerBytes(ctx.request().headers()) > maxHeaders) {
+            refuse(ctx, 431, "the request's headers are larger than " + maxHeaders + " bytes");
+        } else {
+            RequestHead.uriFault(uri).ifPresentOrElse(fault -> refuse(ctx, 400, "the request's URI is not valid: " + fault
+                    + "; characters outside those a URI allows must be percent-encoded (%XX, as UTF-8)"), ctx::next);
         }
-        ctx.next();
+    }
+
+    private static void refuse(RoutingContext ctx, int status, String detail) {
+        // the metrics' URI tag: not a new series for each refused path
+        ctx.vertx().getOrCreateContext().putLocal("UrlPathTemplate", "/*");
+        if (!ctx.request().isEnded()) {
+            ctx.response().putHeader("Connection", "close"); // a body is not waited for
+        }
+        answer(ctx, status, detail);
     }
 
     private static long declaredLength(RoutingContext ctx) {

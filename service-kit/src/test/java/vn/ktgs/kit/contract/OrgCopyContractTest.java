@@ -245,6 +245,33 @@ public abstract class OrgCopyContractTest {
     }
 
     @Test
+    void refusesATargetOrHeadersOverTheCapsWithAProblemOnBothPorts() throws Exception {
+        String token = bearer(province, "viewer");
+        // up to the caps (4096 characters of target, 20 KiB of headers) a request is served as before
+        given().header("Authorization", token).urlEncodingEnabled(false)
+                .get(orgUnitsPath() + "/" + commune + "?x=" + "a".repeat(4000)).then().statusCode(200);
+        given().header("Authorization", token).header("X-Filler", "f".repeat(15_000))
+                .get(orgUnitsPath() + "/" + commune).then().statusCode(200);
+        // over them, and far over Netty's old defaults (4 KiB line, 20 KiB headers) that answered with a bare status
+        String longTarget = orgUnitsPath() + "?x=" + "a".repeat(50_000);
+        String bigHeaders = "X-Filler: " + "f".repeat(30_000) + "\r\n";
+        for (int port : List.of(RestAssured.port, Management.port())) {
+            for (String[] refusal : List.of(
+                    new String[] {"GET " + longTarget, "", "414", "uri-too-long", "the request's URI is longer than 4096 characters"},
+                    new String[] {"GET " + orgUnitsPath(), bigHeaders, "431", "request-header-fields-too-large",
+                            "the request's headers are larger than 20480 bytes"})) {
+                String answer = raw(port, refusal[0] + " HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: caps-1\r\n"
+                        + "Authorization: " + token + "\r\n" + refusal[1] + "\r\n");
+                assertTrue(answer.startsWith("HTTP/1.1 " + refusal[2] + " "), port + ": " + answer);
+                assertTrue(answer.contains("application/problem+json"), answer);
+                assertTrue(answer.contains("\"type\":\"https://ktgs.vn/problems/" + refusal[3] + "\""), answer);
+                assertTrue(answer.contains("\"detail\":\"" + refusal[4] + "\""), answer);
+                assertTrue(answer.contains("\"requestId\":\"caps-1\""), answer);
+            }
+        }
+    }
+
+    @Test
     void documentsEveryOperationWithItsIdSecurityAndProblems() {
         var doc = Management.given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .extract().jsonPath();

@@ -1,0 +1,35 @@
+package vn.ktgs.edge;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks of a request's head that the gateway and every service make before any route reads it, so that each refusal
+ * can be answered with a problem: Netty and Quarkus would answer these with a bare status and no body.
+ */
+public final class RequestHead {
+    private RequestHead() {
+    }
+
+    /** What is wrong with a request's URI, in words a caller can act on; empty if nothing is. */
+    public static Optional<String> uriFault(String uri) {
+        try {
+            new URI(uri);
+            return Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.of(e.getIndex() < 0 ? e.getReason()
+                    : e.getReason() + " at character " + (e.getIndex() + 1) + " of the URI");
+        }
+    }
+
+    /** The header block's size as on the wire: name, colon, space, value and line end; it is ISO-8859-1, a byte a char. */
+    public static long headerBytes(Iterable<Map.Entry<String, String>> headers) {
+        long size = 0;
+        for (Map.Entry<String, String> header : headers) {
+            size += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return size;
+    }
+}
