@@ -95,13 +95,11 @@ public class EdgeProblems {
             return;
         }
         String[] p = KNOWN.get(status);
-        String requestId = ctx.request().getHeader(RequestIdFilter.HEADER);
+        String requestId = RequestIdFilter.accept(ctx.request().getHeader(RequestIdFilter.HEADER));
         JsonObject body = new JsonObject().put("type", Problem.TYPE_BASE + p[0]).put("title", p[1]).put("status", status)
-                .put("detail", detail);
-        if (requestId != null && requestId.matches("[A-Za-z0-9._-]{1,128}")) {
-            body.put("requestId", requestId);
-        }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
+                .put("detail", detail).put("requestId", requestId);
+        ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader(RequestIdFilter.HEADER, requestId);
         if (status == 413) {
             ctx.response().putHeader("Connection", "close"); // the unread body is not waited for
         }

@@ -22,12 +22,14 @@ public class RequestIdFilter {
 
     @ServerRequestFilter(preMatching = true)
     void read(ContainerRequestContext request) {
-        String id = request.getHeaderString(HEADER);
-        if (id == null || !SANE.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
-        }
+        String id = accept(request.getHeaderString(HEADER));
         info.requestId(id);
         MDC.put("requestId", id);
+    }
+
+    /** The caller's request id if it is a sane one, else a new one. */
+    static String accept(String header) {
+        return header != null && SANE.matcher(header).matches() ? header : UUID.randomUUID().toString();
     }
 
     @ServerResponseFilter

@@ -211,6 +211,10 @@ public abstract class OrgCopyContractTest {
                 + "Content-Type: application/json\r\nContent-Length: " + 11L * 1024 * 1024 + "\r\n\r\n");
         assertTrue(tooLarge.startsWith("HTTP/1.1 413"), tooLarge);
         assertTrue(tooLarge.contains("application/problem+json"), tooLarge);
+        assertTrue(tooLarge.contains("\"type\":\"https://ktgs.vn/problems/content-too-large\""), tooLarge);
+        // no request id was sent: one is made, as for every other answer
+        assertTrue(java.util.regex.Pattern.compile("(?is)x-request-id: ([0-9a-f-]{36})\r\n.*\"requestId\":\"\\1\"")
+                .matcher(tooLarge).find(), tooLarge);
     }
 
     @Test
