@@ -33,7 +33,7 @@ public class DeadLetterRoutes {
     private static void respond(RoutingContext ctx, KitRuntime runtime, Function<DeadLetters, Object> action) {
         var deadLetters = runtime.deadLetters();
         if (deadLetters.isEmpty()) {
-            problem(ctx, 404, "no-consumer", "Not found", "This service consumes no events, so it parks none.");
+            problem(ctx, 404, "no-consumer", "Not Found", "This service consumes no events, so it parks none.");
             return;
         }
         try {

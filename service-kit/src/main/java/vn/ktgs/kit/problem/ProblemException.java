@@ -48,7 +48,7 @@ public class ProblemException extends RuntimeException {
 
     /** 404: unknown, or outside the caller's scope; the two look the same on purpose. */
     public static ProblemException notFound(String what) {
-        return new ProblemException(404, "not-found", "Not found", what + " was not found", List.of());
+        return new ProblemException(404, "not-found", "Not Found", what + " was not found", List.of());
     }
 
     /** 403: the caller's role may not do this. */

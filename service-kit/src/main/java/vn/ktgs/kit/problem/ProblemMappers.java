@@ -22,6 +22,7 @@ import org.postgresql.util.PSQLException;
 import vn.ktgs.kit.config.KitConfig;
 import vn.ktgs.kit.text.TextCharacters;
 import vn.ktgs.kit.time.IsoDate;
+import vn.ktgs.kit.web.EdgeProblems;
 import vn.ktgs.kit.web.QueryParamConverters;
 import vn.ktgs.kit.web.RequestInfo;
 
@@ -145,7 +146,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized() {
-        Response r = respond(401, "unauthorized", "Authentication required",
+        Response r = respond(401, "unauthorized", "Unauthorized",
                 "a valid bearer token is required", List.of());
         return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
@@ -182,7 +183,9 @@ public class ProblemMappers {
         }
         String title = Response.Status.fromStatusCode(status) == null ? "Request failed"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
-        return respond(status, status == 404 ? "not-found" : "http-" + status, title, e.getMessage(), List.of());
+        // no path or no method matched: the REST layer's own words name its internals
+        String detail = status == 404 || status == 405 ? EdgeProblems.detail(status) : e.getMessage();
+        return respond(status, status == 404 ? "not-found" : "http-" + status, title, detail, List.of());
     }
 
     /**

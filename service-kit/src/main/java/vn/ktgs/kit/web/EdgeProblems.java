@@ -23,7 +23,7 @@ import java.util.Map;
 public class EdgeProblems {
     private static final Map<Integer, String[]> KNOWN = Map.of(
             400, new String[] {"validation", "The request is not valid", "the request line or headers are malformed"},
-            404, new String[] {"not-found", "Not found", "nothing is served at this path"},
+            404, new String[] {"not-found", "Not Found", "nothing is served at this path"},
             405, new String[] {"http-405", "Method Not Allowed", "this path does not take this method"},
             413, new String[] {"content-too-large", "Content Too Large", "the body is larger than this service accepts"},
             414, new String[] {"uri-too-long", "URI Too Long", "the request's URI is longer than this service accepts"},
@@ -77,6 +77,11 @@ public class EdgeProblems {
         answer(ctx, status, detail);
     }
 
+    /** What a refusal of the HTTP layer with this status means, as these problems say it. */
+    public static String detail(int status) {
+        return KNOWN.get(status)[2];
+    }
+
     private static long declaredLength(RoutingContext ctx) {
         try {
             String length = ctx.request().getHeader("Content-Length");
@@ -87,7 +92,7 @@ public class EdgeProblems {
     }
 
     private static void answer(RoutingContext ctx, int status) {
-        answer(ctx, status, KNOWN.get(status)[2]);
+        answer(ctx, status, detail(status));
     }
 
     private static void answer(RoutingContext ctx, int status, String detail) {

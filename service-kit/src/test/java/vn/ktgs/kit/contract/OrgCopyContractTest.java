@@ -167,7 +167,8 @@ public abstract class OrgCopyContractTest {
     @Test
     void refusesCallersWithoutAValidToken() {
         given().get(orgUnitsPath() + "/" + ward).then().statusCode(401)
-                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://ktgs.vn/problems/unauthorized")).body("title", equalTo("Unauthorized"));
         String otherKey = new JwtMinter(JwtMinter.newKeyPair().getPrivate(), JwtMinter.LOCAL_ISSUER)
                 .mint("x", province.toString(), List.of("viewer"), 300);
         given().header("Authorization", "Bearer " + otherKey).get(orgUnitsPath() + "/" + ward).then().statusCode(401);
@@ -203,7 +204,10 @@ public abstract class OrgCopyContractTest {
                 .body("checks.find { it.name == 'event plumbing' }.data.inboxConsumer", equalTo(true));
         Management.given().get("/q/metrics").then().statusCode(200).body(containsString("ktgs_inbox_lag"));
         // nothing of it on the public port, even by an encoded path; every refusal is a problem
-        given().get("/q/health/ready").then().statusCode(404).contentType("application/problem+json");
+        given().get("/q/health/ready").then().statusCode(404).contentType("application/problem+json")
+                .body("title", equalTo("Not Found")).body("detail", equalTo("nothing is served at this path"));
+        given().delete(orgUnitsPath() + "/" + ward).then().statusCode(405).contentType("application/problem+json")
+                .body("detail", equalTo("this path does not take this method"));
         given().get("/q/metrics").then().statusCode(404).contentType("application/problem+json");
         given().urlEncodingEnabled(false).get(orgUnitsPath() + "/%2e%2e/%2e%2e/%2e%2e/q/metrics").then()
                 .statusCode(org.hamcrest.Matchers.either(equalTo(404)).or(equalTo(400))).contentType("application/problem+json");
