@@ -146,6 +146,10 @@ final class Exchange {
         int status = answer.statusCode();
         response.setStatusCode(status).setStatusMessage(answer.statusMessage());
         response.headers().addAll(Headers.endToEnd(answer.headers())).set(RequestIds.HEADER, requestId);
+        String location = answer.getHeader(HttpHeaders.LOCATION);
+        if (location != null) {
+            response.headers().set(HttpHeaders.LOCATION, upstream.callerLocation(location));
+        }
         if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH) && status != 204 && status != 304) {
             response.setChunked(true);
         }

@@ -35,11 +35,12 @@ public class ProxyHandler {
     }
 
     void install(@Observes Router router) {
+        router.route().order(-5).failureHandler(ProxyHandler::refusedBeforeAnyRoute);
         router.route().order(-4).handler(ProxyHandler::checkUri);
         // Ahead of Quarkus' own Content-Length check (order -2), which would answer 413 without a problem body.
         router.route().order(-3).handler(this::admit);
         router.route("/api/*").handler(this::authorize);
-        router.route().last().handler(ctx -> Problem.NOT_FOUND.send(ctx, "Nothing is served at " + ctx.request().path() + "."));
+        router.route().last().handler(ProxyHandler::nothingHere);
     }
 
     /**
@@ -47,19 +48,23 @@ public class ProxyHandler {
      * routes do not fail on a URI that cannot be parsed (Quarkus' own check is off: {@link vn.ktgs.edge.UriCheckedByRoute}).
      */
     void installManagement(@Observes ManagementInterface management) {
+        management.router().route().order(-5).failureHandler(ProxyHandler::refusedBeforeAnyRoute);
         management.router().route().order(-4).handler(ProxyHandler::checkUri);
         management.router().route().order(-3).handler(ctx -> {
             if (!limits.refused(ctx)) {
                 ctx.next();
             }
         });
+        management.router().route().last().handler(ProxyHandler::nothingHere);
+    }
+
+    private static void nothingHere(RoutingContext ctx) {
+        Problem.NOT_FOUND.send(ctx, "Nothing is served at " + ctx.request().path() + ".");
     }
 
     /** First on both ports: the request id, then a URI that every later route can parse. */
     private static void checkUri(RoutingContext ctx) {
-        String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
-        ctx.put(RequestIds.KEY, requestId);
-        ctx.response().putHeader(RequestIds.HEADER, requestId);
+        identify(ctx);
         Optional<String> fault = RequestHead.uriFault(ctx.request().uri());
         if (fault.isEmpty()) {
             ctx.next();
@@ -68,6 +73,33 @@ public class ProxyHandler {
         ctx.vertx().getOrCreateContext().putLocal(METRICS_URI_TEMPLATE, "/*");
         Problem.BAD_REQUEST.send(ctx, "The request's URI is not valid: " + fault.get()
                 + ". Characters outside those a URI allows must be percent-encoded (%XX, as UTF-8).");
+    }
+
+    private static void identify(RoutingContext ctx) {
+        String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
+        ctx.put(RequestIds.KEY, requestId);
+        ctx.response().putHeader(RequestIds.HEADER, requestId);
+    }
+
+    /**
+     * The router refuses a request before any route runs when it has no valid Host header or an empty path (400), or
+     * a target that is not a path, such as {@code *} or an authority (404); Quarkus would answer with its own error
+     * page, not a problem, and log an ERROR for what is the caller's mistake. Other failures go on to Quarkus.
+     */
+    private static void refusedBeforeAnyRoute(RoutingContext ctx) {
+        if (ctx.response().headWritten() || (ctx.statusCode() != 400 && ctx.statusCode() != 404)) {
+            ctx.next();
+            return;
+        }
+        if (ctx.get(RequestIds.KEY) == null) {
+            identify(ctx);
+        }
+        ctx.vertx().getOrCreateContext().putLocal(METRICS_URI_TEMPLATE, "/*");
+        if (ctx.statusCode() == 404) {
+            Problem.NOT_FOUND.send(ctx, "Nothing is served at " + ctx.request().uri() + ".");
+        } else {
+            Problem.BAD_REQUEST.send(ctx, "The request needs a valid Host header and a path that starts with '/'.");
+        }
     }
 
     private void admit(RoutingContext ctx) {

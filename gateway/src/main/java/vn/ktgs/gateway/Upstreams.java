@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +21,29 @@ public class Upstreams {
     public record Upstream(String name, List<String> prefixes, URI url, URI health) {
 
         RequestOptions target() {
-            boolean https = "https".equalsIgnoreCase(url.getScheme());
-            int port = url.getPort() != -1 ? url.getPort() : https ? 443 : 80;
-            return new RequestOptions().setHost(url.getHost()).setPort(port).setSsl(https);
+            return new RequestOptions().setHost(url.getHost()).setPort(port(url)).setSsl("https".equalsIgnoreCase(url.getScheme()));
+        }
+
+        /**
+         * A Location the service wrote under its own address (from the Host the gateway sent it), as the caller can
+         * follow it: the path and query alone, which the caller resolves against the gateway's URL it used. Any other
+         * Location is left as it is.
+         */
+        String callerLocation(String location) {
+            try {
+                URI written = new URI(location);
+                if (written.isAbsolute() && written.getScheme().equalsIgnoreCase(url.getScheme())
+                        && url.getHost().equalsIgnoreCase(written.getHost()) && port(written) == port(url)) {
+                    return written.getRawPath() + (written.getRawQuery() == null ? "" : "?" + written.getRawQuery());
+                }
+            } catch (URISyntaxException e) {
+                // not a URI the service could have meant as its own
+            }
+            return location;
+        }
+
+        private static int port(URI uri) {
+            return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         }
     }
 

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * A stand-in service. It answers with the body it received and reports what it received in
  * {@code X-Echo-*} headers; {@code X-Stub-Status} and {@code X-Stub-Delay-Ms} choose its status and delay, and
- * {@code X-Stub-Size} asks for that many zero bytes instead of the echoed body; {@code X-Stub-Break-After} sends only
+ * {@code X-Stub-Size} asks for that many zero bytes instead of the echoed body, {@code X-Stub-Location} a Location
+ * header of that path under the address it was asked at (as a service builds it from its Host header); {@code X-Stub-Break-After} sends only
  * that many bytes of the declared answer and closes the connection (a crashing service), {@code X-Stub-Stall-After}
  * sends them and then nothing more (a hung one).
  * {@code GET /__stats} (asked directly, not through the gateway) counts the requests it saw.
@@ -112,6 +113,10 @@ final class EchoServer {
                 .map(n -> n.toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(",")));
         out.set("X-Echo-Body-Sha256", sha256(body));
         out.set("Content-Type", in.containsKey("Content-Type") ? in.getFirst("Content-Type") : "application/octet-stream");
+        String location = in.getFirst("X-Stub-Location");
+        if (location != null) {
+            out.set("Location", "http://" + in.getFirst("Host") + location);
+        }
         String delay = in.getFirst("X-Stub-Delay-Ms");
         if (delay != null) {
             try {

@@ -10,6 +10,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,5 +79,15 @@ class HealthTest {
                 .body(not(containsString("12345")))
                 .body(not(containsString("67890")))
                 .body(not(containsString("24680")));
+    }
+
+    @Test
+    void aPathNothingServesOnTheManagementPortIsAProblem() {
+        given().port(managementPort).when().get("/q/nothing").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://ktgs.vn/problems/not-found"))
+                .body("detail", equalTo("Nothing is served at /q/nothing."))
+                .body("requestId", notNullValue());
     }
 }

@@ -170,10 +170,30 @@ class LimitsTest {
         assertTrue(body.getString("detail").startsWith("The request's URI is not valid: "), body.getString("detail"));
     }
 
-    /** Sends a request's head as it is written and checks that the answer is a problem with the request id. */
+    @Test
+    void aRequestTheRouterRefusesBeforeAnyRouteIsAProblemOnBothPorts() throws Exception {
+        EchoServer.Stats before = Fixtures.stats();
+        for (int port : new int[] {RestAssured.port, managementPort}) {
+            for (String head : new String[] {"GET /api/v1/plans HTTP/1.1\r\n", "GET /api/v1/plans HTTP/1.1\r\nHost: a b\r\n"}) {
+                JsonPath body = rawProblem(port, head + "X-Request-Id: bad-uri-1\r\nConnection: close\r\n\r\n", 400);
+                assertEquals("https://ktgs.vn/problems/validation", body.getString("type"));
+                assertEquals("The request needs a valid Host header and a path that starts with '/'.", body.getString("detail"));
+            }
+            JsonPath body = rawProblem(port, "OPTIONS * HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: bad-uri-1\r\n"
+                    + "Connection: close\r\n\r\n", 404);
+            assertEquals("https://ktgs.vn/problems/not-found", body.getString("type"));
+        }
+        assertEquals(before.received(), Fixtures.stats().received(), "requests that reached the service");
+    }
+
+    /** Sends a GET as it is written and checks that the answer is a problem with the request id. */
     private static JsonPath rawProblem(int port, String target, String headers, int status) throws IOException {
-        String request = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: bad-uri-1\r\n"
-                + "Connection: close\r\n" + headers + "\r\n";
+        return rawProblem(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: bad-uri-1\r\n"
+                + "Connection: close\r\n" + headers + "\r\n", status);
+    }
+
+    private static JsonPath rawProblem(int port, String request, int status) throws IOException {
+        String target = request.substring(0, request.indexOf("\r\n"));
         String answer;
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));

@@ -122,6 +122,19 @@ class ProxyTest {
     }
 
     @Test
+    void aLocationUnderTheServicesOwnAddressIsGivenAsAPathTheCallerFollowsAtTheGateway() {
+        // the services build it from the Host header the gateway sends them: their own, internal address
+        given().header("Authorization", Fixtures.bearer())
+                .header("X-Stub-Status", 201)
+                .header("X-Stub-Location", "/api/v1/plans/5b0e2a7c-1f0e-4c4e-9b7e-2d1c3f4a5b6c?revision=1")
+                .contentType("application/json").body("{}")
+                .when().post("/api/v1/plans")
+                .then()
+                .statusCode(201)
+                .header("Location", "/api/v1/plans/5b0e2a7c-1f0e-4c4e-9b7e-2d1c3f4a5b6c?revision=1");
+    }
+
+    @Test
     void streamsALargeBodyBothWays() throws Exception {
         byte[] body = new byte[2 * 1024 * 1024];
         new Random(7).nextBytes(body);

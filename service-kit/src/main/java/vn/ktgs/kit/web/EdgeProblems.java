@@ -33,6 +33,7 @@ public class EdgeProblems {
     void install(@Observes Router router, KitConfig kit,
                  @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         KNOWN.keySet().forEach(status -> router.errorHandler(status, ctx -> answer(ctx, status)));
+        router.route().order(CHECK_HEAD_ORDER - 1).failureHandler(EdgeProblems::refusedBeforeAnyRoute);
         // before CORS, the security handlers and the REST layer's metrics filter, which read the path
         router.route().order(CHECK_HEAD_ORDER).handler(ctx -> checkHead(ctx, kit.http()));
         // ahead of Quarkus' own Content-Length check (order -2), which answers 413 with no body
@@ -47,6 +48,9 @@ public class EdgeProblems {
 
     /** Health, metrics and the OpenAPI document: their routes too would fail on a URI that cannot be parsed. */
     void installManagement(@Observes ManagementInterface management, KitConfig kit) {
+        management.router().route().order(CHECK_HEAD_ORDER - 1).failureHandler(EdgeProblems::refusedBeforeAnyRoute);
+        // the router's own answer to a path nothing serves is an HTML page
+        management.router().route().last().handler(ctx -> answer(ctx, 404));
         management.router().route().order(CHECK_HEAD_ORDER).handler(ctx -> checkHead(ctx, kit.http()));
     }
 
@@ -65,6 +69,19 @@ public class EdgeProblems {
         } else {
             RequestHead.uriFault(uri).ifPresentOrElse(fault -> refuse(ctx, 400, "the request's URI is not valid: " + fault
                     + "; characters outside those a URI allows must be percent-encoded (%XX, as UTF-8)"), ctx::next);
+        }
+    }
+
+    /**
+     * Requests the router refuses before any route (400: no valid Host header or an empty path; 404: a target such as
+     * {@code *}) would get Quarkus' error page and an ERROR log line; they get a problem. Other failures go on.
+     */
+    private static void refusedBeforeAnyRoute(RoutingContext ctx) {
+        if (ctx.statusCode() == 400 || ctx.statusCode() == 404) {
+            refuse(ctx, ctx.statusCode(), ctx.statusCode() == 404 ? detail(404)
+                    : "the request needs a valid Host header and a path that starts with '/'");
+        } else {
+            ctx.next();
         }
     }
 

@@ -203,6 +203,8 @@ public abstract class OrgCopyContractTest {
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'event plumbing' }.data.inboxConsumer", equalTo(true));
         Management.given().get("/q/metrics").then().statusCode(200).body(containsString("ktgs_inbox_lag"));
+        Management.given().get("/q/nothing").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://ktgs.vn/problems/not-found")).body("requestId", org.hamcrest.Matchers.notNullValue());
         // nothing of it on the public port, even by an encoded path; every refusal is a problem
         given().get("/q/health/ready").then().statusCode(404).contentType("application/problem+json")
                 .body("title", equalTo("Not Found")).body("detail", equalTo("nothing is served at this path"));
@@ -275,6 +277,22 @@ public abstract class OrgCopyContractTest {
                 assertTrue(answer.contains("\"type\":\"https://ktgs.vn/problems/" + refusal[3] + "\""), answer);
                 assertTrue(answer.contains("\"detail\":\"" + refusal[4] + "\""), answer);
                 assertTrue(answer.contains("\"requestId\":\"caps-1\""), answer);
+            }
+        }
+    }
+
+    @Test
+    void answersARequestTheRouterRefusesBeforeAnyRouteWithAProblemOnBothPorts() throws Exception {
+        for (int port : List.of(RestAssured.port, Management.port())) {
+            for (String[] refusal : List.of(
+                    new String[] {"GET " + orgUnitsPath() + " HTTP/1.1\r\n", "400", "validation"},
+                    new String[] {"GET " + orgUnitsPath() + " HTTP/1.1\r\nHost: a b\r\n", "400", "validation"},
+                    new String[] {"OPTIONS * HTTP/1.1\r\nHost: localhost\r\n", "404", "not-found"})) {
+                String answer = raw(port, refusal[0] + "X-Request-Id: before-routes-1\r\n\r\n");
+                assertTrue(answer.startsWith("HTTP/1.1 " + refusal[1] + " "), port + ": " + answer);
+                assertTrue(answer.contains("application/problem+json"), answer);
+                assertTrue(answer.contains("\"type\":\"https://ktgs.vn/problems/" + refusal[2] + "\""), answer);
+                assertTrue(answer.contains("\"requestId\":\"before-routes-1\""), answer);
             }
         }
     }
