@@ -36,7 +36,7 @@ public class ProxyHandler {
 
     void install(@Observes Router router) {
         router.route().order(-5).failureHandler(ProxyHandler::refusedBeforeAnyRoute);
-        router.route().order(-4).handler(ProxyHandler::checkUri);
+        router.route().order(-4).handler(ProxyHandler::checkHead);
         // Ahead of Quarkus' own Content-Length check (order -2), which would answer 413 without a problem body.
         router.route().order(-3).handler(this::admit);
         router.route("/api/*").handler(this::authorize);
@@ -49,7 +49,7 @@ public class ProxyHandler {
      */
     void installManagement(@Observes ManagementInterface management) {
         management.router().route().order(-5).failureHandler(ProxyHandler::refusedBeforeAnyRoute);
-        management.router().route().order(-4).handler(ProxyHandler::checkUri);
+        management.router().route().order(-4).handler(ProxyHandler::checkHead);
         management.router().route().order(-3).handler(ctx -> {
             if (!limits.refused(ctx)) {
                 ctx.next();
@@ -62,17 +62,23 @@ public class ProxyHandler {
         Problem.NOT_FOUND.send(ctx, "Nothing is served at " + ctx.request().path() + ".");
     }
 
-    /** First on both ports: the request id, then a URI that every later route can parse. */
-    private static void checkUri(RoutingContext ctx) {
+    /** First on both ports: the request id, then a URI that every later route can parse, and one Host and token. */
+    private static void checkHead(RoutingContext ctx) {
         identify(ctx);
         Optional<String> fault = RequestHead.uriFault(ctx.request().uri());
-        if (fault.isEmpty()) {
+        Optional<String> repeated = RequestHead.repeatedHeader(ctx.request().headers()::getAll);
+        if (fault.isEmpty() && repeated.isEmpty()) {
             ctx.next();
             return;
         }
         ctx.vertx().getOrCreateContext().putLocal(METRICS_URI_TEMPLATE, "/*");
-        Problem.BAD_REQUEST.send(ctx, "The request's URI is not valid: " + fault.get()
-                + ". Characters outside those a URI allows must be percent-encoded (%XX, as UTF-8).");
+        if (fault.isPresent()) {
+            Problem.BAD_REQUEST.send(ctx, "The request's URI is not valid: " + fault.get()
+                    + ". Characters outside those a URI allows must be percent-encoded (%XX, as UTF-8).");
+        } else {
+            Problem.BAD_REQUEST.sendField(ctx, repeated.get(), "header-once",
+                    "The " + repeated.get() + " header is given more than once.");
+        }
     }
 
     private static void identify(RoutingContext ctx) {

@@ -186,6 +186,21 @@ class LimitsTest {
         assertEquals(before.received(), Fixtures.stats().received(), "requests that reached the service");
     }
 
+    @Test
+    void aHostOrTokenGivenTwiceIsA400ProblemAndReachesNoService() throws Exception {
+        EchoServer.Stats before = Fixtures.stats();
+        for (String twice : new String[] {"Host", "Authorization"}) {
+            String head = "GET /api/v1/plans HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + Fixtures.bearer() + "\r\n"
+                    + twice + ": " + (twice.equals("Host") ? "elsewhere" : Fixtures.bearer()) + "\r\n"
+                    + "X-Request-Id: bad-uri-1\r\nConnection: close\r\n\r\n";
+            JsonPath body = rawProblem(RestAssured.port, head, 400);
+            assertEquals("https://ktgs.vn/problems/validation", body.getString("type"));
+            assertEquals(twice, body.getString("errors[0].field"));
+            assertEquals("header-once", body.getString("errors[0].rule"));
+        }
+        assertEquals(before.received(), Fixtures.stats().received(), "requests that reached the service");
+    }
+
     /** Sends a GET as it is written and checks that the answer is a problem with the request id. */
     private static JsonPath rawProblem(int port, String target, String headers, int status) throws IOException {
         return rawProblem(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: bad-uri-1\r\n"

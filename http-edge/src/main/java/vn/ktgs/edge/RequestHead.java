@@ -2,15 +2,25 @@ package vn.ktgs.edge;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Checks of a request's head that the gateway and every service make before any route reads it, so that each refusal
  * can be answered with a problem: Netty and Quarkus would answer these with a bare status and no body.
  */
 public final class RequestHead {
+    // a second one leaves it open which counts: the gateway could route or check by one and a service use the other
+    private static final List<String> ONCE = List.of("Host", "Authorization");
+
     private RequestHead() {
+    }
+
+    /** The first header of those a request may carry only once (RFC 9110, 9112) that it carries more than once. */
+    public static Optional<String> repeatedHeader(Function<String, List<String>> valuesOf) {
+        return ONCE.stream().filter(name -> valuesOf.apply(name).size() > 1).findFirst();
     }
 
     /** What is wrong with a request's URI, in words a caller can act on; empty if nothing is. */

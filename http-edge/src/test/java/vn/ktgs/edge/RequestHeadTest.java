@@ -22,4 +22,13 @@ class RequestHeadTest {
         assertEquals(19, RequestHead.headerBytes(List.of(Map.entry("Host", "a"), Map.entry("X-Id", "12"))));
         assertEquals(0, RequestHead.headerBytes(List.of()));
     }
+
+    @Test
+    void hostAndAuthorizationAreTakenOnceOnly() {
+        Map<String, List<String>> twoHosts = Map.of("Host", List.of("a", "b"), "Authorization", List.of("Bearer x"));
+        assertEquals(Optional.of("Host"), RequestHead.repeatedHeader(name -> twoHosts.getOrDefault(name, List.of())));
+        Map<String, List<String>> twoTokens = Map.of("Host", List.of("a"), "Authorization", List.of("Bearer x", "Bearer y"));
+        assertEquals(Optional.of("Authorization"), RequestHead.repeatedHeader(name -> twoTokens.getOrDefault(name, List.of())));
+        assertEquals(Optional.empty(), RequestHead.repeatedHeader(name -> List.of("one")));
+    }
 }

@@ -14,6 +14,7 @@ import vn.ktgs.kit.config.KitConfig;
 import vn.ktgs.kit.problem.Problem;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Failures the HTTP layer answers before a resource is reached (no route, a target, headers or body over the caps, a
@@ -55,17 +56,20 @@ public class EdgeProblems {
     }
 
     /**
-     * First on both ports: a target or headers over the caps, and a URI that cannot be parsed, are refused here with a
-     * problem. Netty's caps are far larger, and Quarkus' own URI check, which answers with a bare 400, is off
-     * ({@link vn.ktgs.edge.UriCheckedByRoute}).
+     * First on both ports: a target or headers over the caps, a Host or token given twice, and a URI that cannot be
+     * parsed, are refused here with a problem. Netty's caps are far larger, and Quarkus' own URI check, which answers
+     * with a bare 400, is off ({@link vn.ktgs.edge.UriCheckedByRoute}).
      */
     private static void checkHead(RoutingContext ctx, KitConfig.Http limits) {
         String uri = ctx.request().uri();
         long maxHeaders = limits.maxHeaderSize().asLongValue();
+        Optional<String> repeated = RequestHead.repeatedHeader(ctx.request().headers()::getAll);
         if (uri.length() > limits.maxUriLength()) {
             refuse(ctx, 414, "the request's URI is longer than " + limits.maxUriLength() + " characters");
         } else if (RequestHead.headerBytes(ctx.request().headers()) > maxHeaders) {
             refuse(ctx, 431, "the request's headers are larger than " + maxHeaders + " bytes");
+        } else if (repeated.isPresent()) {
+            refuse(ctx, 400, "the " + repeated.get() + " header is given more than once");
         } else {
             RequestHead.uriFault(uri).ifPresentOrElse(fault -> refuse(ctx, 400, "the request's URI is not valid: " + fault
                     + "; characters outside those a URI allows must be percent-encoded (%XX, as UTF-8)"), ctx::next);

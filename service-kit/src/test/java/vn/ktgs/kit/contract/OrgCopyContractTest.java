@@ -282,12 +282,14 @@ public abstract class OrgCopyContractTest {
     }
 
     @Test
-    void answersARequestTheRouterRefusesBeforeAnyRouteWithAProblemOnBothPorts() throws Exception {
+    void answersARequestTheRouterRefusesBeforeAnyRouteOrWithTwoHostsWithAProblemOnBothPorts() throws Exception {
         for (int port : List.of(RestAssured.port, Management.port())) {
             for (String[] refusal : List.of(
                     new String[] {"GET " + orgUnitsPath() + " HTTP/1.1\r\n", "400", "validation"},
                     new String[] {"GET " + orgUnitsPath() + " HTTP/1.1\r\nHost: a b\r\n", "400", "validation"},
-                    new String[] {"OPTIONS * HTTP/1.1\r\nHost: localhost\r\n", "404", "not-found"})) {
+                    new String[] {"OPTIONS * HTTP/1.1\r\nHost: localhost\r\n", "404", "not-found"},
+                    new String[] {"GET " + orgUnitsPath() + " HTTP/1.1\r\nHost: localhost\r\nHost: elsewhere\r\n", "400",
+                            "validation\",\"title\":\"The request is not valid\",\"status\":400,\"detail\":\"the Host header is given more than once"})) {
                 String answer = raw(port, refusal[0] + "X-Request-Id: before-routes-1\r\n\r\n");
                 assertTrue(answer.startsWith("HTTP/1.1 " + refusal[1] + " "), port + ": " + answer);
                 assertTrue(answer.contains("application/problem+json"), answer);
