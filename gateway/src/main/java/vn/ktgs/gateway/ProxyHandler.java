@@ -90,16 +90,16 @@ public class ProxyHandler {
     /**
      * The router refuses a request before any route runs when it has no valid Host header or an empty path (400), or
      * a target that is not a path, such as {@code *} or an authority (404); Quarkus would answer with its own error
-     * page, not a problem, and log an ERROR for what is the caller's mistake. Other failures go on to Quarkus.
+     * page, not a problem, and log an ERROR for what is the caller's mistake. Failures of requests that a route saw
+     * (it gave them a request id) go on to Quarkus.
      */
     private static void refusedBeforeAnyRoute(RoutingContext ctx) {
-        if (ctx.response().headWritten() || (ctx.statusCode() != 400 && ctx.statusCode() != 404)) {
+        if (ctx.get(RequestIds.KEY) != null || ctx.response().headWritten()
+                || (ctx.statusCode() != 400 && ctx.statusCode() != 404)) {
             ctx.next();
             return;
         }
-        if (ctx.get(RequestIds.KEY) == null) {
-            identify(ctx);
-        }
+        identify(ctx);
         ctx.vertx().getOrCreateContext().putLocal(METRICS_URI_TEMPLATE, "/*");
         if (ctx.statusCode() == 404) {
             Problem.NOT_FOUND.send(ctx, "Nothing is served at " + ctx.request().uri() + ".");

@@ -30,6 +30,7 @@ public class EdgeProblems {
             414, new String[] {"uri-too-long", "URI Too Long", "the request's URI is longer than this service accepts"},
             431, new String[] {"request-header-fields-too-large", "Request Header Fields Too Large", "the request's headers are too large"});
     private static final int CHECK_HEAD_ORDER = -SecurityHandlerPriorities.CORS - 1;
+    private static final String HEAD_CHECKED = "ktgs.head-checked";
 
     void install(@Observes Router router, KitConfig kit,
                  @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
@@ -61,6 +62,7 @@ public class EdgeProblems {
      * with a bare 400, is off ({@link vn.ktgs.edge.UriCheckedByRoute}).
      */
     private static void checkHead(RoutingContext ctx, KitConfig.Http limits) {
+        ctx.put(HEAD_CHECKED, true);
         String uri = ctx.request().uri();
         long maxHeaders = limits.maxHeaderSize().asLongValue();
         Optional<String> repeated = RequestHead.repeatedHeader(ctx.request().headers()::getAll);
@@ -78,10 +80,11 @@ public class EdgeProblems {
 
     /**
      * Requests the router refuses before any route (400: no valid Host header or an empty path; 404: a target such as
-     * {@code *}) would get Quarkus' error page and an ERROR log line; they get a problem. Other failures go on.
+     * {@code *}) would get Quarkus' error page and an ERROR log line; they get a problem. Failures of requests that
+     * reached {@link #checkHead}, the first route, go on.
      */
     private static void refusedBeforeAnyRoute(RoutingContext ctx) {
-        if (ctx.statusCode() == 400 || ctx.statusCode() == 404) {
+        if (ctx.get(HEAD_CHECKED) == null && (ctx.statusCode() == 400 || ctx.statusCode() == 404)) {
             refuse(ctx, ctx.statusCode(), ctx.statusCode() == 404 ? detail(404)
                     : "the request needs a valid Host header and a path that starts with '/'");
         } else {
