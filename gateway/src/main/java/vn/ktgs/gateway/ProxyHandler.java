@@ -82,7 +82,7 @@ public class ProxyHandler {
     }
 
     private static void identify(RoutingContext ctx) {
-        String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
+        String requestId = RequestHead.requestId(ctx.request().getHeader(RequestIds.HEADER));
         ctx.put(RequestIds.KEY, requestId);
         ctx.response().putHeader(RequestIds.HEADER, requestId);
     }

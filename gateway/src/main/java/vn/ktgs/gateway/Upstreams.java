@@ -21,7 +21,8 @@ public class Upstreams {
     public record Upstream(String name, List<String> prefixes, URI url, URI health) {
 
         RequestOptions target() {
-            return new RequestOptions().setHost(url.getHost()).setPort(port(url)).setSsl("https".equalsIgnoreCase(url.getScheme()));
+            return new RequestOptions().setHost(url.getHost()).setPort(port(url))
+                    .setSsl("https".equalsIgnoreCase(url.getScheme()));
         }
 
         /**

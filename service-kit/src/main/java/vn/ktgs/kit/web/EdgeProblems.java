@@ -37,7 +37,8 @@ public class EdgeProblems {
         KNOWN.keySet().forEach(status -> router.errorHandler(status, ctx -> answer(ctx, status)));
         router.route().order(CHECK_HEAD_ORDER - 1).failureHandler(EdgeProblems::refusedBeforeAnyRoute);
         // before CORS, the security handlers and the REST layer's metrics filter, which read the path
-        router.route().order(CHECK_HEAD_ORDER).handler(ctx -> checkHead(ctx, kit.http()));
+        KitConfig.Http limits = kit.http();
+        router.route().order(CHECK_HEAD_ORDER).handler(ctx -> checkHead(ctx, limits));
         // ahead of Quarkus' own Content-Length check (order -2), which answers 413 with no body
         router.route().order(-3).handler(ctx -> {
             if (declaredLength(ctx) > maxBody.asLongValue()) {
@@ -53,7 +54,8 @@ public class EdgeProblems {
         management.router().route().order(CHECK_HEAD_ORDER - 1).failureHandler(EdgeProblems::refusedBeforeAnyRoute);
         // the router's own answer to a path nothing serves is an HTML page
         management.router().route().last().handler(ctx -> answer(ctx, 404));
-        management.router().route().order(CHECK_HEAD_ORDER).handler(ctx -> checkHead(ctx, kit.http()));
+        KitConfig.Http limits = kit.http();
+        management.router().route().order(CHECK_HEAD_ORDER).handler(ctx -> checkHead(ctx, limits));
     }
 
     /**
@@ -124,7 +126,7 @@ public class EdgeProblems {
             return;
         }
         String[] p = KNOWN.get(status);
-        String requestId = RequestIdFilter.accept(ctx.request().getHeader(RequestIdFilter.HEADER));
+        String requestId = RequestHead.requestId(ctx.request().getHeader(RequestIdFilter.HEADER));
         JsonObject body = new JsonObject().put("type", Problem.TYPE_BASE + p[0]).put("title", p[1]).put("status", status)
                 .put("detail", detail).put("requestId", requestId);
         ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)

@@ -5,14 +5,11 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
-import java.util.UUID;
-import java.util.regex.Pattern;
+import vn.ktgs.edge.RequestHead;
 
 /** Takes the gateway's {@code X-Request-Id} (or makes one), logs it on every line and returns it. */
 public class RequestIdFilter {
     public static final String HEADER = "X-Request-Id";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private final RequestInfo info;
 
@@ -22,14 +19,9 @@ public class RequestIdFilter {
 
     @ServerRequestFilter(preMatching = true)
     void read(ContainerRequestContext request) {
-        String id = accept(request.getHeaderString(HEADER));
+        String id = RequestHead.requestId(request.getHeaderString(HEADER));
         info.requestId(id);
         MDC.put("requestId", id);
-    }
-
-    /** The caller's request id if it is a sane one, else a new one. */
-    static String accept(String header) {
-        return header != null && SANE.matcher(header).matches() ? header : UUID.randomUUID().toString();
     }
 
     @ServerResponseFilter
