@@ -118,7 +118,10 @@ public final class InspectionCodes {
         }
     }
 
-    /** What caused the inspection (ARCHITECTURE §4.1). PLAN_ITEM and SUPERVISION are set by the service itself. */
+    /**
+     * What caused the inspection (ARCHITECTURE §4.1). PLAN_ITEM and SUPERVISION are set by the service itself; an edit
+     * keeps SUPERVISION, the link from the supervision to the inspection it proposed.
+     */
     public enum OriginType {
         PLAN_ITEM("Theo kế hoạch"),
         SUPERVISION("Từ giám sát phát hiện dấu hiệu vi phạm"),

@@ -148,7 +148,8 @@ public final class InspectionRequests {
 
     /**
      * Turns a supervision's signs of violation into an inspection proposal for the competent body: the supervising
-     * unit or one above it (default: the supervising unit), with the subjects (default: the supervision's).
+     * unit or one above it (default: the supervising unit), with the subjects, at or below the supervising unit
+     * (default: the supervision's).
      */
     public record Proposal(
             UUID competentUnitId,

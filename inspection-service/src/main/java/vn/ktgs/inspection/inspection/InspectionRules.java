@@ -45,15 +45,18 @@ public final class InspectionRules {
         }
     }
 
-    /** Checks a draft: the body, the kind, the period, the subjects, the plan item and the origin. */
-    public static List<ResolvedSubject> checkDraft(InspectionRequests.Draft d, OrgUnitCopy decidingUnit, Directory dir,
-                                                   PlanItemCopy planItem, RuleSet rules, LocalDate today) {
+    /**
+     * Checks a draft: the body, the kind, the period, the subjects (at or below {@code scope}: the deciding unit, or
+     * the supervising unit of a proposal), the plan item and the origin.
+     */
+    public static List<ResolvedSubject> checkDraft(InspectionRequests.Draft d, OrgUnitCopy decidingUnit, OrgUnitCopy scope,
+                                                   Directory dir, PlanItemCopy planItem, RuleSet rules, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         checkBody(d.decidingBody(), d.kind(), decidingUnit, "decidingBody", rules, errors);
         if (d.periodFrom() != null && d.periodTo() != null && d.periodTo().isBefore(d.periodFrom())) {
             errors.add(new FieldError("periodTo", "period-order", "the period covered ends before it starts"));
         }
-        List<ResolvedSubject> subjects = subjects(d.subjects(), "subjects", decidingUnit, dir, rules, today, errors);
+        List<ResolvedSubject> subjects = subjects(d.subjects(), "subjects", scope, dir, rules, today, errors);
         if (d.planItemId() != null) {
             if (planItem == null || !planItem.inForce) {
                 errors.add(new FieldError("planItemId", "plan-item-known", "no item " + d.planItemId() + " in a plan in force"
@@ -110,7 +113,8 @@ public final class InspectionRules {
         }
     }
 
-    static List<ResolvedSubject> subjects(List<InspectionRequests.SubjectRef> refs, String field, OrgUnitCopy decidingUnit,
+    /** Unknown and outside {@code scope} are one error, so the answer does not tell whether the id exists elsewhere. */
+    static List<ResolvedSubject> subjects(List<InspectionRequests.SubjectRef> refs, String field, OrgUnitCopy scope,
                                           Directory dir, RuleSet rules, LocalDate today, List<FieldError> errors) {
         List<ResolvedSubject> out = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
@@ -130,17 +134,17 @@ public final class InspectionRules {
             }
             if (s.type() == SubjectType.ORG_UNIT) {
                 OrgUnitCopy u = dir.units().get(id);
-                if (!decidingUnit.contains(u)) {
+                if (!scope.contains(u)) {
                     errors.add(new FieldError(at + ".orgUnitId", "subject-in-scope",
-                            "no org unit " + id + " at or below the deciding unit"));
+                            "no org unit " + id + " at or below " + scope.name));
                     continue;
                 }
                 out.add(new ResolvedSubject(SubjectType.ORG_UNIT, u.id, null, u.name, false));
             } else {
                 MemberCopy m = dir.members().get(id);
-                if (m == null || !decidingUnit.contains(dir.unitOf(m))) {
+                if (m == null || !scope.contains(dir.unitOf(m))) {
                     errors.add(new FieldError(at + ".memberId", "subject-in-scope",
-                            "no member " + id + " in a unit at or below the deciding unit"));
+                            "no member " + id + " in a unit at or below " + scope.name));
                     continue;
                 }
                 boolean committee = m.committeePosts.stream().anyMatch(p -> committeeBodies.contains(p.body)

@@ -78,7 +78,7 @@ public class Inspections {
         RuleSet rules = ruleSets.inForce(RULE_DOMAIN, today());
         authority.requireTeam(rules);
         PlanItemCopy planItem = d.planItemId() == null ? null : PlanItemCopy.findById(d.planItemId());
-        List<InspectionRules.ResolvedSubject> subjects = InspectionRules.checkDraft(d, unit, directory(d.subjects(), List.of()),
+        List<InspectionRules.ResolvedSubject> subjects = InspectionRules.checkDraft(d, unit, unit, directory(d.subjects(), List.of()),
                 planItem, rules, today());
         Instant now = Instant.now(clock);
         Inspection i = new Inspection();
@@ -91,10 +91,7 @@ public class Inspections {
         i.createdAt = now;
         i.updatedAt = now;
         setContent(i, d, unit, planItem, subjects);
-        if (d.origin() != null) {
-            i.originType = d.origin().type();
-            i.originId = d.origin().id();
-        }
+        setOrigin(i, d.origin(), planItem);
         i.persist();
         writeSubjects(i, subjects);
         record(i, "CREATE", null, Status.PLANNED, today(), null, null);
@@ -108,13 +105,19 @@ public class Inspections {
         if (d.kind() != i.kind || (d.decidingUnitId() != null && !d.decidingUnitId().equals(i.decidingUnitId))) {
             throw ProblemException.ruleViolated("kind", "kind-fixed", "an inspection keeps its kind and deciding unit; cancel it and record a new one");
         }
+        boolean proposed = i.originType == OriginType.SUPERVISION;
+        if (proposed && (d.origin() != null || d.planItemId() != null)) {
+            throw ProblemException.ruleViolated(d.origin() != null ? "origin" : "planItemId", "origin-set-by-service",
+                    "a proposed inspection keeps the supervision that proposed it as its origin");
+        }
         OrgUnitCopy unit = OrgUnitCopy.findById(i.decidingUnitId);
         PlanItemCopy planItem = d.planItemId() == null ? null : PlanItemCopy.findById(d.planItemId());
-        List<InspectionRules.ResolvedSubject> subjects = InspectionRules.checkDraft(d, unit, directory(d.subjects(), List.of()),
+        List<InspectionRules.ResolvedSubject> subjects = InspectionRules.checkDraft(d, unit, unit, directory(d.subjects(), List.of()),
                 planItem, rules, today());
         setContent(i, d, unit, planItem, subjects);
-        i.originType = d.origin() != null ? d.origin().type() : planItem != null ? OriginType.PLAN_ITEM : OriginType.OWN_INITIATIVE;
-        i.originId = d.origin() != null ? d.origin().id() : planItem != null ? planItem.itemId : null;
+        if (!proposed) {
+            setOrigin(i, d.origin(), planItem);
+        }
         InspectionParts.Subject.delete("inspectionId", i.id);
         em.flush();
         writeSubjects(i, subjects);
@@ -275,7 +278,8 @@ public class Inspections {
     /**
      * A supervision's signs of violation become an inspection proposal (KT DHVP) for the competent body: the
      * supervising unit or one above it, never a staff agency (DOMAIN §7.9). The proposal is a PLANNED inspection with
-     * the supervision as its origin; the competent body decides it or not.
+     * the supervision as its origin; the competent body decides it or not. Its subjects lie within the supervising
+     * unit whichever body is competent: a unit proposes about what it supervises, not about its siblings.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Inspection proposeInspection(OrgUnitCopy actorUnit, UUID id, long version, InspectionRequests.Proposal p) {
@@ -296,8 +300,8 @@ public class Inspections {
         InspectionRequests.Draft draft = new InspectionRequests.Draft(Kind.INSPECTION_ON_SIGNS, competent.id, p.decidingBody(),
                 p.title() != null ? p.title() : "Kiểm tra khi có dấu hiệu vi phạm: " + s.title, p.content(), s.periodFrom, s.periodTo,
                 s.fields == null ? null : Arrays.stream(s.fields).map(InspectionCodes.Field::valueOf).toList(), null, null, refs);
-        List<InspectionRules.ResolvedSubject> subjects = InspectionRules.checkDraft(draft, competent, directory(refs, List.of()),
-                null, rules, today);
+        List<InspectionRules.ResolvedSubject> subjects = InspectionRules.checkDraft(draft, competent, supervising,
+                directory(refs, List.of()), null, rules, today);
         Instant now = Instant.now(clock);
         Inspection i = new Inspection();
         i.id = UUID.randomUUID();
@@ -407,11 +411,15 @@ public class Inspections {
         i.fields = d.fields() == null ? new String[0] : d.fields().stream().distinct().map(Enum::name).toArray(String[]::new);
         i.planItemId = planItem == null ? null : planItem.itemId;
         i.planId = planItem == null ? null : planItem.planId;
-        i.originType = planItem != null ? OriginType.PLAN_ITEM : OriginType.OWN_INITIATIVE;
-        i.originId = planItem == null ? null : planItem.itemId;
         i.subjectOrgUnits = (int) subjects.stream().filter(s -> s.type() == SubjectType.ORG_UNIT).count();
         i.subjectMembers = (int) subjects.stream().filter(s -> s.type() == SubjectType.MEMBER).count();
         i.subjectCommitteeMembers = (int) subjects.stream().filter(InspectionRules.ResolvedSubject::committeeMember).count();
+    }
+
+    /** The origin the request names, else the plan item it carries out, else the body's own initiative. */
+    private static void setOrigin(Inspection i, InspectionRequests.OriginRef origin, PlanItemCopy planItem) {
+        i.originType = origin != null ? origin.type() : planItem != null ? OriginType.PLAN_ITEM : OriginType.OWN_INITIATIVE;
+        i.originId = origin != null ? origin.id() : planItem != null ? planItem.itemId : null;
     }
 
     private static void writeSubjects(Inspection i, List<InspectionRules.ResolvedSubject> subjects) {

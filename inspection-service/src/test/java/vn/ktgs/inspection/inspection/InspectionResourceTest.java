@@ -6,6 +6,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -245,6 +246,51 @@ class InspectionResourceTest {
     }
 
     @Test
+    void aProposalNamesSubjectsOnlyWithinTheSupervisingUnitWhicheverBodyIsCompetent() {
+        String committee = bearer(tree.ward, "committee");
+        String id = supervisionWithResult();
+        // in the province's name the ward still reaches no further than its own unit, and a sibling is refused as an unknown id is
+        UUID nowhere = UUID.randomUUID();
+        JsonPath sibling = act(committee, id, 5, "propose-inspection", proposal(tree.province, org(tree.otherWard))).statusCode(422)
+                .contentType("application/problem+json").extract().jsonPath();
+        JsonPath unknown = act(committee, id, 5, "propose-inspection", proposal(tree.province, org(nowhere))).statusCode(422)
+                .extract().jsonPath();
+        assertEquals("subjects[0].orgUnitId", sibling.getString("errors[0].field"));
+        assertEquals("subject-in-scope", sibling.getString("errors[0].rule"));
+        assertEquals(unknown.getString("type"), sibling.getString("type"));
+        assertEquals(unknown.getList("errors.field"), sibling.getList("errors.field"));
+        assertEquals(unknown.getList("errors.rule"), sibling.getList("errors.rule"));
+        assertEquals(unknown.getString("errors[0].message").replace(nowhere.toString(), "?"),
+                sibling.getString("errors[0].message").replace(tree.otherWard.toString(), "?"));
+        assertEquals(0, InspectionTree.countUnchecked(db, "SELECT count(*) FROM inspection WHERE origin_id = '" + id + "'"));
+        // the supervision is unchanged (still version 5); its own cell goes to the province's commission
+        act(committee, id, 5, "propose-inspection", proposal(tree.province, org(tree.cell))).statusCode(200)
+                .body("status", equalTo("PROPOSED_INSPECTION"));
+        assertEquals(1, InspectionTree.countUnchecked(db, "SELECT count(*) FROM inspection WHERE origin_id = '" + id
+                + "' AND deciding_unit_id = '" + tree.province + "'"));
+    }
+
+    @Test
+    void anEditedProposalKeepsTheSupervisionAsItsOrigin() {
+        String id = supervisionWithResult();
+        String proposal = act(bearer(tree.ward, "committee"), id, 5, "propose-inspection", proposal(null, org(tree.cell)))
+                .statusCode(200).extract().path("proposedInspectionId");
+        Map<String, Object> d = draft("INSPECTION_ON_SIGNS", "INSPECTION_COMMISSION", List.of(org(tree.cell), member(tree.cellMember)));
+        edit(officer, proposal, 1, d).statusCode(200).body("origin.type", equalTo("SUPERVISION")).body("origin.id", equalTo(id))
+                .body("subjects.name", contains("Chi bộ Tổ dân phố 5", "Trần Thị Lụa"));
+        // the body cannot replace the origin the service set
+        d.put("origin", Map.of("type", "OWN_INITIATIVE"));
+        edit(officer, proposal, 2, d).statusCode(422).body("errors[0].field", equalTo("origin"))
+                .body("errors[0].rule", equalTo("origin-set-by-service"));
+        given().header("Authorization", officer).get(INSPECTIONS + "/" + proposal).then().statusCode(200)
+                .body("version", equalTo(2)).body("origin.type", equalTo("SUPERVISION")).body("origin.id", equalTo(id));
+        act(commission, proposal, 2, "decide", decision()).statusCode(200);
+        var scheduled = TopicWatcher.eventsFor(Topics.INSPECTION, proposal, e -> !e.isEmpty(), Duration.ofSeconds(30));
+        assertEquals("SUPERVISION", scheduled.get(0).path("data").path("origin").path("type").asText());
+        assertEquals(id, scheduled.get(0).path("data").path("origin").path("id").asText());
+    }
+
+    @Test
     void aFinanceInspectionConcludesItsAmountsAndRecordsWhatIsRecovered() {
         String id = create(officer, draft("FINANCE_INSPECTION", "INSPECTION_COMMISSION", List.of(org(tree.cell)))).statusCode(201)
                 .extract().path("id");
@@ -351,6 +397,22 @@ class InspectionResourceTest {
         act(officer, id, 6, "hearing", step("2026-11-16", "Giải trình")).statusCode(200);
     }
 
+    /** The ward's supervision of the cell and one of its members, at its result notice (version 5). */
+    String supervisionWithResult() {
+        String committee = bearer(tree.ward, "committee");
+        String id = create(officer, draft("THEMATIC_SUPERVISION", "COMMITTEE", List.of(org(tree.cell), member(tree.cellMember))))
+                .statusCode(201).extract().path("id");
+        act(committee, id, 1, "notify", Map.of("on", "2026-11-03")).statusCode(200);
+        act(officer, id, 2, "self-report", step("2026-11-05", "Chi bộ báo cáo")).statusCode(200);
+        act(officer, id, 3, "verification", Map.of("kind", "WORKING_SESSION", "on", "2026-11-09", "summary", "Làm việc với chi bộ"))
+                .statusCode(200);
+        Map<String, Object> result = conclusion("2026-11-18", List.of(), List.of());
+        result.put("signsOfViolation", "Có dấu hiệu vi phạm trong quản lý đảng phí");
+        result.put("notice", notice("2026-11-19"));
+        act(committee, id, 4, "issue-result", result).statusCode(200);
+        return id;
+    }
+
     static ValidatableResponse create(String token, Map<String, Object> body) {
         return given().header("Authorization", token).contentType(ContentType.JSON).body(body).post(INSPECTIONS).then();
     }
@@ -358,6 +420,23 @@ class InspectionResourceTest {
     static ValidatableResponse act(String token, String id, long version, String action, Object body) {
         return given().header("Authorization", token).header("If-Match", "\"" + version + "\"").contentType(ContentType.JSON)
                 .body(body).post(INSPECTIONS + "/" + id + "/" + action).then();
+    }
+
+    static ValidatableResponse edit(String token, String id, long version, Map<String, Object> body) {
+        return given().header("Authorization", token).header("If-Match", "\"" + version + "\"").contentType(ContentType.JSON)
+                .body(body).put(INSPECTIONS + "/" + id).then();
+    }
+
+    /** A proposal to the competent unit (null: the supervising unit) of one subject. */
+    static Map<String, Object> proposal(UUID competentUnitId, Map<String, Object> subject) {
+        Map<String, Object> p = new HashMap<>();
+        if (competentUnitId != null) {
+            p.put("competentUnitId", competentUnitId.toString());
+        }
+        p.put("decidingBody", "INSPECTION_COMMISSION");
+        p.put("content", "Đề nghị kiểm tra khi có dấu hiệu vi phạm");
+        p.put("subjects", List.of(subject));
+        return p;
     }
 
     static Map<String, Object> draft(String kind, String body, List<Map<String, Object>> subjects) {
