@@ -55,6 +55,11 @@ public class DisciplineCases {
     private static final Set<Status> APPEALABLE = Set.of(Status.ANNOUNCED, Status.REPORTED_UP, Status.EFFECT_ENDED);
     private static final Set<Status> PENDING = Set.of(Status.OPENED, Status.DEFERRED, Status.SELF_CRITICISM, Status.HEARD,
             Status.VOTED, Status.DECIDED);
+    /**
+     * Cases whose acts restart no other case's limitation: ended without discipline or annulled on appeal, no violation
+     * warranting discipline stands; proposed up, the case above holds the same acts and their outcome.
+     */
+    private static final Set<Status> NO_NEW_VIOLATION = Set.of(Status.NOT_DISCIPLINED, Status.ANNULLED, Status.PROPOSED_UP);
 
     private final EntityManager em;
     private final DisciplineAuthority authority;
@@ -369,7 +374,9 @@ public class DisciplineCases {
         LocalDate endPoint = "CONCLUSION".equals(Limitation.endPointOf(rules)) ? c.concludedOn
                 : c.decisionToInspectOn != null ? c.decisionToInspectOn : c.voteOn;
         Limitation.Result limitation = Limitation.check(rules, c.subjectType, form,
-                DisciplineParts.Act.of(c.id).stream().map(DisciplineParts.Act::forCount).toList(), endPoint, ruleSets.workingDays());
+                DisciplineParts.Act.of(c.id).stream().map(DisciplineParts.Act::forCount).toList(),
+                DisciplineParts.Act.ofSubjectsOtherCases(c, NO_NEW_VIOLATION).stream().map(DisciplineParts.Act::forCount).toList(),
+                endPoint, ruleSets.workingDays());
         c.decisionNumber = d.decisionNumber().strip();
         c.decidedOn = d.on();
         c.decidedForm = form;

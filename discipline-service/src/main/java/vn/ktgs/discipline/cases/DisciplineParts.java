@@ -14,11 +14,13 @@ import vn.ktgs.kit.steps.StepRecord;
 import vn.ktgs.discipline.cases.DisciplineCodes.Exclusion;
 import vn.ktgs.kit.discipline.DisciplineTerms.Form;
 import vn.ktgs.discipline.cases.DisciplineCodes.Status;
+import vn.ktgs.discipline.cases.DisciplineCodes.SubjectType;
 import vn.ktgs.discipline.cases.DisciplineCodes.ViolationGroup;
 
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -72,6 +74,14 @@ public final class DisciplineParts {
 
         public static List<Act> of(UUID caseId) {
             return list("caseId = ?1 order by seq", caseId);
+        }
+
+        /** The acts of the subject's other cases (the same member, or the same organisation) but those of {@code statuses}. */
+        public static List<Act> ofSubjectsOtherCases(DisciplineCase c, Collection<Status> statuses) {
+            String subject = c.subjectType == SubjectType.MEMBER ? "subjectMemberId" : "subjectOrgUnitId";
+            Object subjectId = c.subjectType == SubjectType.MEMBER ? c.subjectMemberId : c.subjectOrgUnitId;
+            return list("caseId in (select o.id from DisciplineCase o where o.subjectType = ?1 and o." + subject
+                    + " = ?2 and o.id <> ?3 and o.status not in ?4)", c.subjectType, subjectId, c.id, statuses);
         }
 
         Limitation.Act forCount() {

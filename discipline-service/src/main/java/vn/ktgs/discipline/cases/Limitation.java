@@ -11,10 +11,12 @@ import java.util.List;
 
 /**
  * The statute of limitations (thời hiệu, DOMAIN §6). The count runs from the end of the act (a continuing act does not
- * start it); a new violation restarts it, so a case counts from the end of its latest act. The period runs by the form (none for the forms the rule set does not list, nor for the exempt groups and
- * kinds) until the end-point of the rule set: the competent body's conclusion (QĐ 69) or the decision to inspect
- * (QĐ 102). The triggering day is not counted; the last day, if the calendar covers its year and it is not a working
- * day, rolls to the next working day. An expired case is still concluded and voted, but not executed.
+ * start it); a new violation restarts it, so a case counts from the end of its latest act, and again from the end of
+ * each act of the subject's other cases begun within the period. The period runs by the form (none for the forms the
+ * rule set does not list, nor for the exempt groups and kinds) until the end-point of the rule set: the competent
+ * body's conclusion (QĐ 69) or the decision to inspect (QĐ 102). The triggering day is not counted; the last day, if
+ * the calendar covers its year and it is not a working day, rolls to the next working day. An expired case is still
+ * concluded and voted, but not executed.
  */
 public final class Limitation {
     static final String MONTHS = "discipline.limitation.months";
@@ -42,7 +44,12 @@ public final class Limitation {
         return rules.value(END_POINT).asText();
     }
 
-    public static Result check(RuleSet rules, SubjectType subjectType, Form form, List<Act> acts, LocalDate endPoint, WorkingDays calendar) {
+    /**
+     * @param acts the case's own acts
+     * @param otherActs the acts of the subject's other cases: the new violations that may restart the count
+     */
+    public static Result check(RuleSet rules, SubjectType subjectType, Form form, List<Act> acts, List<Act> otherActs, LocalDate endPoint,
+                               WorkingDays calendar) {
         var months = rules.value(MONTHS).path(subjectType.name()).path(form.name());
         if (months.isMissingNode()) {
             return new Result(false, "no limitation for " + form, endPoint, null, false);
@@ -61,6 +68,22 @@ public final class Limitation {
         // a new violation within the period restarts the count: the case's count runs from the end of its latest act
         LocalDate latestEnd = acts.stream().map(Act::to).max(Comparator.naturalOrder()).orElseThrow();
         LocalDate latestLastDay = lastDay(latestEnd, months.asInt(), calendar);
+        // so does one the subject committed in another case: begun after the count started, by its (restarted) last
+        // day and before the end-point, which stops the count; an act begun earlier runs alongside, it is not new
+        List<Act> later = otherActs.stream().filter(a -> a.from().isAfter(latestEnd) && (endPoint == null || !a.from().isAfter(endPoint)))
+                .sorted(Comparator.comparing(Act::from)).toList();
+        for (Act a : later) {
+            if (a.from().isAfter(latestLastDay)) {
+                break;
+            }
+            if (a.to() == null) {
+                return new Result(true, "a new violation within the period continues: the count restarts when it ends", endPoint, null, false);
+            }
+            LocalDate restarted = lastDay(a.to(), months.asInt(), calendar);
+            if (restarted.isAfter(latestLastDay)) {
+                latestLastDay = restarted;
+            }
+        }
         return new Result(true, months.asInt() + " months from the end of the act", endPoint, latestLastDay,
                 endPoint != null && endPoint.isAfter(latestLastDay));
     }

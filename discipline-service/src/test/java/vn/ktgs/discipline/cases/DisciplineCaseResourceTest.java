@@ -180,6 +180,29 @@ class DisciplineCaseResourceTest {
     }
 
     @Test
+    void theCentralCommissionCannotExpelALowerLevelCommitteeMemberAndProposesUpToTheStandingCommittee() {
+        String centralOfficer = bearer(tree.central, "officer");
+        String commission = bearer(tree.central, "commission");
+        String id = create(centralOfficer, draft(tree.secretary, "INSPECTION_COMMISSION", null, act("2026-01-10", "2026-02-10")))
+                .statusCode(201).extract().path("id");
+        step(centralOfficer, id, 1, "self-criticism", Map.of("outcome", "MADE", "on", "2026-11-02")).statusCode(200);
+        step(centralOfficer, id, 2, "hearing", Map.of("on", "2026-11-03", "heardBy", "Đồng chí Chủ nhiệm Ủy ban Kiểm tra Trung ương"))
+                .statusCode(200);
+        // the commission may not expel a cấp ủy viên of a lower level: 7 of 9 only propose it (DOMAIN §3.1)
+        vote(commission, id, 3, ballot(9, 0, Map.of("EXPULSION", 7))).statusCode(200).body("vote.result", equalTo("EXPULSION"))
+                .body("subjectCategory", equalTo("LOWER_LEVEL_COMMITTEE_MEMBER"));
+        step(commission, id, 4, "decide", Map.of("decisionNumber", "12-QĐ/UBKTTW", "on", "2026-11-05")).statusCode(422)
+                .body("errors[0].rule", equalTo("authority")).body("errors[0].field", equalTo("form"));
+        given().header("Authorization", centralOfficer).get(CASES + "/" + id).then().body("status", equalTo("VOTED"))
+                .body("version", equalTo(4)).body("decision", org.hamcrest.Matchers.nullValue());
+        String upId = step(commission, id, 4, "propose-up", Map.of("on", "2026-11-05")).statusCode(200)
+                .body("status", equalTo("PROPOSED_UP")).body("proposedTo.unitId", equalTo(tree.central.toString()))
+                .body("proposedTo.body", equalTo("STANDING_COMMITTEE")).extract().path("proposedTo.caseId");
+        given().header("Authorization", centralOfficer).get(CASES + "/" + upId).then().statusCode(200)
+                .body("decidingBody", equalTo("STANDING_COMMITTEE")).body("proposedForm", equalTo("EXPULSION"));
+    }
+
+    @Test
     void aDeferredCaseWaitsForItsResumption() {
         String id = create(officer, draft(tree.member, "CELL", null, act("2026-01-10", "2026-02-10"))).statusCode(201).extract().path("id");
         step(cellBody, id, 1, "defer", deferral("VACATION")).statusCode(422).body("errors[0].rule", equalTo("deferral-ground"));
@@ -203,6 +226,20 @@ class DisciplineCaseResourceTest {
                 .body("decision.limitationExpired", equalTo(true)).body("decision.executed", equalTo(false))
                 .body("decision.limitationLastDay", equalTo("2025-06-30"));
         step(cellBody, id, 5, "announce", Map.of("on", "2026-11-13")).statusCode(409);
+    }
+
+    @Test
+    void aNewViolationInAnotherOfTheMembersCasesRestartsTheLimitationUnlessThatCaseEndedWithoutDiscipline() {
+        // a member no other test opens a case against: each inspection or denunciation opens a case of its own
+        String id = heard(tree.reoffender, act("2019-01-01", "2020-06-30"));
+        create(officer, draft(tree.reoffender, "CELL", null, act("2024-03-01", "2024-04-01"))).statusCode(201);
+        String cleared = heard(tree.reoffender, act("2024-06-01", "2024-07-01"));
+        vote(cellBody, cleared, 3, ballot(9, 0, Map.of("REPRIMAND", 4))).statusCode(200).body("status", equalTo("NOT_DISCIPLINED"));
+        vote(cellBody, id, 3, ballot(9, 0, Map.of("REPRIMAND", 5))).statusCode(200).body("vote.result", equalTo("REPRIMAND"));
+        // the act of 1/4/2024, begun before 30/6/2025, restarts the count (60 months from its end); the cleared one does not
+        step(cellBody, id, 4, "decide", Map.of("decisionNumber", "13-QĐ/CB", "on", "2026-11-12")).statusCode(200)
+                .body("status", equalTo("DECIDED")).body("decision.limitationExpired", equalTo(false))
+                .body("decision.executed", equalTo(true)).body("decision.limitationLastDay", equalTo("2029-04-01"));
     }
 
     @Test

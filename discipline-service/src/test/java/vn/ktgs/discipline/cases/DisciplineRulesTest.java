@@ -180,15 +180,15 @@ class DisciplineRulesTest {
     void theLimitationRunsFromTheActsEndToItsLastDayAndExpiresTheDayAfter() {
         List<Limitation.Act> acts = List.of(act(LocalDate.of(2019, 1, 1), LocalDate.of(2021, 11, 20)));
         // 60 months after 20/11/2021 is Friday 20/11/2026
-        Limitation.Result last = Limitation.check(QD296, SubjectType.MEMBER, REPRIMAND, acts, LocalDate.of(2026, 11, 20), CALENDAR);
+        Limitation.Result last = Limitation.check(QD296, SubjectType.MEMBER, REPRIMAND, acts, List.of(), LocalDate.of(2026, 11, 20), CALENDAR);
         assertEquals(LocalDate.of(2026, 11, 20), last.lastDay());
         assertFalse(last.expired());
-        assertTrue(Limitation.check(QD296, SubjectType.MEMBER, REPRIMAND, acts, LocalDate.of(2026, 11, 21), CALENDAR).expired());
+        assertTrue(Limitation.check(QD296, SubjectType.MEMBER, REPRIMAND, acts, List.of(), LocalDate.of(2026, 11, 21), CALENDAR).expired());
         // a warning has 120 months
-        assertFalse(Limitation.check(QD296, SubjectType.MEMBER, WARNING, acts, LocalDate.of(2026, 11, 21), CALENDAR).expired());
+        assertFalse(Limitation.check(QD296, SubjectType.MEMBER, WARNING, acts, List.of(), LocalDate.of(2026, 11, 21), CALENDAR).expired());
         // a last day on a Saturday rolls to the Monday
         List<Limitation.Act> saturday = List.of(act(LocalDate.of(2020, 1, 1), LocalDate.of(2021, 11, 21)));
-        Limitation.Result rolled = Limitation.check(QD296, SubjectType.MEMBER, REPRIMAND, saturday, LocalDate.of(2026, 11, 23), CALENDAR);
+        Limitation.Result rolled = Limitation.check(QD296, SubjectType.MEMBER, REPRIMAND, saturday, List.of(), LocalDate.of(2026, 11, 23), CALENDAR);
         assertEquals(LocalDate.of(2026, 11, 23), rolled.lastDay());
         assertFalse(rolled.expired());
     }
@@ -197,27 +197,51 @@ class DisciplineRulesTest {
     void aNewViolationRestartsTheCountAndAContinuingActHasNotStartedIt() {
         List<Limitation.Act> acts = List.of(act(LocalDate.of(2015, 1, 1), LocalDate.of(2016, 1, 1)),
                 act(LocalDate.of(2020, 6, 1), LocalDate.of(2022, 3, 1)));
-        Limitation.Result r = Limitation.check(QD296, SubjectType.MEMBER, REPRIMAND, acts, TODAY, CALENDAR);
+        Limitation.Result r = Limitation.check(QD296, SubjectType.MEMBER, REPRIMAND, acts, List.of(), TODAY, CALENDAR);
         assertEquals(LocalDate.of(2027, 3, 1), r.lastDay());
         assertFalse(r.expired());
         Limitation.Result continuing = Limitation.check(QD296, SubjectType.MEMBER, REPRIMAND,
-                List.of(new Limitation.Act(LocalDate.of(2010, 1, 1), null, "OTHER", null)), TODAY, CALENDAR);
+                List.of(new Limitation.Act(LocalDate.of(2010, 1, 1), null, "OTHER", null)), List.of(), TODAY, CALENDAR);
         assertFalse(continuing.expired());
         assertNull(continuing.lastDay());
     }
 
     @Test
+    void aNewViolationInAnotherCaseOfTheSubjectRestartsTheCountWhenBegunWithinThePeriod() {
+        List<Limitation.Act> acts = List.of(act(LocalDate.of(2019, 1, 1), LocalDate.of(2020, 6, 30)));
+        // begun within the period (to 30/6/2025), then within the restarted one (to 1/4/2029): the count runs from the
+        // last end; one begun after the end-point (here today's conclusion) restarts nothing
+        Limitation.Result r = Limitation.check(QD296, SubjectType.MEMBER, REPRIMAND, acts, List.of(
+                act(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 2, 1)), act(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 1)),
+                act(LocalDate.of(2026, 12, 1), LocalDate.of(2027, 2, 1))), TODAY, CALENDAR);
+        assertEquals(LocalDate.of(2031, 2, 1), r.lastDay());
+        assertFalse(r.expired());
+        // begun after the period ran out, or before the count started (it runs alongside): no restart
+        for (Limitation.Act other : List.of(act(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 8, 1)),
+                act(LocalDate.of(2018, 1, 1), LocalDate.of(2024, 4, 1)))) {
+            r = Limitation.check(QD296, SubjectType.MEMBER, REPRIMAND, acts, List.of(other), TODAY, CALENDAR);
+            assertEquals(LocalDate.of(2025, 6, 30), r.lastDay());
+            assertTrue(r.expired());
+        }
+        // begun within the period and continuing: the count restarts when it ends
+        r = Limitation.check(QD296, SubjectType.MEMBER, REPRIMAND, acts,
+                List.of(new Limitation.Act(LocalDate.of(2024, 3, 1), null, "OTHER", null)), TODAY, CALENDAR);
+        assertNull(r.lastDay());
+        assertFalse(r.expired());
+    }
+
+    @Test
     void someFormsAndKindsHaveNoLimitationAndTheEndPointFollowsTheRuleSet() {
         List<Limitation.Act> old = List.of(act(LocalDate.of(2000, 1, 1), LocalDate.of(2001, 1, 1)));
-        assertFalse(Limitation.check(QD296, SubjectType.MEMBER, EXPULSION, old, TODAY, CALENDAR).applies());
-        assertFalse(Limitation.check(QD296, SubjectType.ORG_UNIT, DISSOLUTION, old, TODAY, CALENDAR).applies());
-        assertTrue(Limitation.check(QD296, SubjectType.MEMBER, WARNING, old, TODAY, CALENDAR).expired());
+        assertFalse(Limitation.check(QD296, SubjectType.MEMBER, EXPULSION, old, List.of(), TODAY, CALENDAR).applies());
+        assertFalse(Limitation.check(QD296, SubjectType.ORG_UNIT, DISSOLUTION, old, List.of(), TODAY, CALENDAR).applies());
+        assertTrue(Limitation.check(QD296, SubjectType.MEMBER, WARNING, old, List.of(), TODAY, CALENDAR).expired());
         assertFalse(Limitation.check(QD296, SubjectType.MEMBER, WARNING,
                 List.of(new Limitation.Act(LocalDate.of(2000, 1, 1), LocalDate.of(2001, 1, 1), "INTERNAL_POLITICAL_SECURITY", null)),
-                TODAY, CALENDAR).expired());
+                List.of(), TODAY, CALENDAR).expired());
         assertFalse(Limitation.check(QD296, SubjectType.MEMBER, WARNING,
                 List.of(new Limitation.Act(LocalDate.of(2000, 1, 1), LocalDate.of(2001, 1, 1), "OTHER", "ILLEGAL_DIPLOMA")),
-                TODAY, CALENDAR).applies());
+                List.of(), TODAY, CALENDAR).applies());
         assertEquals("CONCLUSION", Limitation.endPointOf(QD296));
         assertEquals("DECISION_TO_INSPECT", Limitation.endPointOf(QD102));
     }
