@@ -74,6 +74,10 @@ public class Appeal extends Letter {
 
     /** The day the appeal was filed: the postmark or the direct filing, whichever came first. */
     public LocalDate filedOn() {
+        return filedOn(postmarkedOn, filedDirectlyOn);
+    }
+
+    static LocalDate filedOn(LocalDate postmarkedOn, LocalDate filedDirectlyOn) {
         if (postmarkedOn == null) {
             return filedDirectlyOn;
         }

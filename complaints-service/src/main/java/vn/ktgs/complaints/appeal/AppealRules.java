@@ -6,7 +6,9 @@ import vn.ktgs.complaints.appeal.AppealCodes.Rejection;
 import vn.ktgs.complaints.appeal.AppealCodes.Status;
 import vn.ktgs.complaints.decision.DecisionCopy;
 import vn.ktgs.kit.orgcopy.OrgUnitCopy;
+import vn.ktgs.kit.problem.FieldError;
 import vn.ktgs.kit.rules.RuleSet;
+import vn.ktgs.kit.rules.WorkingDays;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,13 +36,15 @@ public final class AppealRules {
         if ("ANNULLED".equals(d.amendment)) {
             out.add(Rejection.DECISION_ANNULLED);
         }
+        // without the window's end, checkFiling let through only a filing certainly within it
         if (d.appealWindowEnds != null && a.filedOn().isAfter(d.appealWindowEnds)) {
             out.add(Rejection.LATE);
         }
         if (!a.filedBySubject) {
             out.add(Rejection.ON_BEHALF);
         }
-        if (a.decisionReceivedOn == null && !a.refusedDecision) {
+        // filed before the written decision reached the appellant: it had not been received when the appeal was made
+        if ((a.decisionReceivedOn == null || a.filedOn().isBefore(a.decisionReceivedOn)) && !a.refusedDecision) {
             out.add(Rejection.DECISION_NOT_RECEIVED);
         }
         if (a.refusedDecision) {
@@ -59,6 +63,31 @@ public final class AppealRules {
             out.add(Rejection.MOVED_BEFORE_FILING);
         }
         return out;
+    }
+
+    /**
+     * What a filing cannot be against the decision (422; not a ground of §7.6): received before the decision was
+     * announced, or not to be judged late or on time. An unknown window end means discipline-service's count from the
+     * announcement reached a day in a year the kit calendar did not cover, so the window ends on or after that day: a
+     * filing is within it when every year from the announcement to the filing is covered, else cannot be judged (§6).
+     */
+    static void checkFiling(AppealRequests.Filing f, DecisionCopy d, WorkingDays calendar, List<FieldError> errors) {
+        if (f.decisionReceivedOn() != null && f.decisionReceivedOn().isBefore(d.announcedOn)) {
+            errors.add(new FieldError("decisionReceivedOn", "date-order", "the written decision cannot be received before its"
+                    + " announcement on " + d.announcedOn));
+        }
+        LocalDate filedOn = Appeal.filedOn(f.postmarkedOn(), f.filedDirectlyOn());
+        if (d.appealWindowEnds != null || filedOn == null) {
+            return;
+        }
+        for (int year = d.announcedOn.getYear(); year <= filedOn.getYear(); year++) {
+            if (!calendar.covers(year)) {
+                errors.add(new FieldError(filedOn.equals(f.postmarkedOn()) ? "postmarkedOn" : "filedDirectlyOn", "calendar-covers-year",
+                        "the working-day calendar does not cover " + year + ", so whether an appeal filed on " + filedOn
+                                + " is within the window cannot be judged; its holidays must be entered first"));
+                return;
+            }
+        }
     }
 
     /** A body of a unit that handles an appeal, at a level of the chain (1 = first). */
@@ -123,9 +152,5 @@ public final class AppealRules {
 
     private static OrgUnitCopy parent(OrgUnitCopy unit, Function<UUID, OrgUnitCopy> units) {
         return unit.parentId == null ? null : units.apply(unit.parentId);
-    }
-
-    static LocalDate latest(LocalDate a, LocalDate b) {
-        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 }

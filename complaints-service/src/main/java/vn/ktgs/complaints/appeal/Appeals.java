@@ -67,7 +67,8 @@ public class Appeals {
     /**
      * Records an appeal the caller's body received. It must be the body at the level the chain has reached (no skipped
      * level, no second body at once: 422 {@code handling-level}). It is ACCEPTED, with its deadline, and announced as
-     * {@code appeal.filed}; or REJECTED with every reason of §7.6.
+     * {@code appeal.filed}; or REJECTED with every reason of §7.6. Whether it is late must be judgeable (422
+     * {@code calendar-covers-year}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Appeal file(OrgUnitCopy actorUnit, AppealRequests.Filing f) {
@@ -87,6 +88,8 @@ public class Appeals {
         // the handling body is the deciding unit's own or one above it: a decision elsewhere is not known here
         if (decision == null || !actorUnit.contains(OrgUnitCopy.findById(decision.decidingUnitId))) {
             errors.add(new FieldError("caseId", "decision-known", "no announced discipline decision " + f.caseId() + " is known here"));
+        } else {
+            AppealRules.checkFiling(f, decision, ruleSets.workingDays(), errors);
         }
         ProblemException.throwIfAny("appeal", errors);
         List<Appeal> earlier = Appeal.list("caseId = ?1 order by level", f.caseId());

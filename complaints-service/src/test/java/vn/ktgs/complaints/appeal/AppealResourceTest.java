@@ -34,6 +34,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -78,7 +79,7 @@ class AppealResourceTest {
                 .header("Location", containsString(APPEALS + "/")).body("status", equalTo("ACCEPTED")).body("level", equalTo(1))
                 .body("handlingUnitId", equalTo(WARD.toString())).body("handlingBody", equalTo("INSPECTION_COMMISSION"))
                 // 90 working days after 10/3/2026, across Giỗ Tổ (27/4), 30/4 and 1/5
-                .body("dueOn", equalTo("2026-07-17")).body("overdue", equalTo(true)).body("rejectionReasons", org.hamcrest.Matchers.empty())
+                .body("dueOn", equalTo("2026-07-17")).body("overdue", equalTo(true)).body("rejectionReasons", empty())
                 .extract().path("id");
         given().header("Authorization", bearer(WARD, "viewer")).get(APPEALS + "?overdue=true").then().statusCode(200)
                 .body("items.id", hasItem(id));
@@ -163,6 +164,40 @@ class AppealResourceTest {
         assertEquals(0, TopicWatcher.eventsFor(Topics.COMPLAINTS, id, e -> false, Duration.ofSeconds(2)).size());
         step(bearer(WARD, "officer"), id, 1, "notify", Map.of("on", "2026-04-10", "summary", "Thông báo không thụ lý")).statusCode(200)
                 .body("status", equalTo("REJECTED")).body("notifiedOn", equalTo("2026-04-10"));
+    }
+
+    @Test
+    void anAppealFiledBeforeTheWrittenDecisionReachedTheAppellantIsRejected() throws Exception {
+        UUID caseId = decision(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 1));
+        // posted on the day of the announcement, the day before the written decision was received (3/3)
+        file(bearer(WARD, "intake"), filing(caseId, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 5))).statusCode(201)
+                .body("status", equalTo("REJECTED")).body("rejectionReasons", contains("DECISION_NOT_RECEIVED"));
+        // received before it was announced: impossible data, not a ground
+        Map<String, Object> early = filing(caseId, LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 10));
+        early.put("decisionReceivedOn", "2026-03-01");
+        file(bearer(WARD, "intake"), early).statusCode(422).body("errors[0].field", equalTo("decisionReceivedOn"))
+                .body("errors[0].rule", equalTo("date-order"));
+    }
+
+    @Test
+    void withoutTheWindowsEndOnlyAFilingInTheCoveredYearsAfterTheAnnouncementIsJudged() throws Exception {
+        // the calendar covers 2025 and 2026: the window of a decision announced in 2024 could not be counted
+        UUID old = decision(LocalDate.of(2024, 12, 16), null);
+        Map<String, Object> sameYear = filing(old, LocalDate.of(2024, 12, 20), LocalDate.of(2024, 12, 23));
+        sameYear.put("decisionReceivedOn", "2024-12-17");
+        file(bearer(WARD, "intake"), sameYear).statusCode(422).body("errors[0].field", equalTo("postmarkedOn"))
+                .body("errors[0].rule", equalTo("calendar-covers-year"));
+        // filed in a covered year, but the window may have ended in 2024
+        Map<String, Object> nextYear = filing(old, LocalDate.of(2025, 1, 6), LocalDate.of(2025, 1, 8));
+        nextYear.put("decisionReceivedOn", "2024-12-17");
+        file(bearer(WARD, "intake"), nextYear).statusCode(422).body("errors[0].rule", equalTo("calendar-covers-year"));
+        assertEquals(0, count("SELECT count(*) FROM appeal WHERE case_id = '" + old + "'"));
+        // a window counted from November 2026 that did not end within 2026 ends after every covered day
+        UUID recent = decision(LocalDate.of(2026, 11, 2), null);
+        Map<String, Object> covered = filing(recent, LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 12));
+        covered.put("decisionReceivedOn", "2026-11-03");
+        file(bearer(WARD, "intake"), covered).statusCode(201).body("status", equalTo("ACCEPTED"))
+                .body("rejectionReasons", empty());
     }
 
     @Test
