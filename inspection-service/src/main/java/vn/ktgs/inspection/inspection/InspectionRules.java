@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The rules an inspection's content must keep (DOMAIN §2, §5, §6, §7.9–7.10), pure: every broken rule is reported
@@ -30,6 +31,8 @@ public final class InspectionRules {
     static final String CELL_LEVELS = "inspection.cell-levels";
     static final String MAY_FIND_VIOLATIONS = "inspection.kinds.may-find-violations";
     static final String COMMITTEE_BODIES = "inspection.committee-bodies";
+    /** A plan item's member id that is a directory id; planning keeps older plans' free-text ids as given. */
+    private static final Pattern DIRECTORY_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private InspectionRules() {
     }
@@ -69,6 +72,11 @@ public final class InspectionRules {
                 if (!planItem.kind.equals(d.kind().name())) {
                     errors.add(new FieldError("kind", "kind-matches-plan-item", "the plan item is a " + planItem.kind));
                 }
+                if (!namesPlanItemSubject(subjects, planItem)) {
+                    errors.add(new FieldError("planItemId", "plan-item-subject", "the plan item is about " + (planItem.subjectMemberId == null
+                            ? "org unit " + planItem.subjectOrgUnitId : "member " + planItem.subjectMemberId + " of unit " + planItem.subjectOrgUnitId)
+                            + ", which the subjects must include"));
+                }
             }
             if (d.origin() != null) {
                 errors.add(new FieldError("origin", "origin-or-plan-item", "an inspection that carries out a plan item has that item as its origin"));
@@ -85,6 +93,19 @@ public final class InspectionRules {
         }
         ProblemException.throwIfAny("inspection", errors);
         return subjects;
+    }
+
+    /**
+     * Whether the subjects include the plan item's own, so that inspecting one unit cannot mark another's item done
+     * (DOMAIN §8, share of items completed). A member an older plan names by a free-text id is matched by its unit.
+     */
+    static boolean namesPlanItemSubject(List<ResolvedSubject> subjects, PlanItemCopy item) {
+        if (item.subjectMemberId == null) {
+            return subjects.stream().anyMatch(s -> s.memberId() == null && item.subjectOrgUnitId.equals(s.orgUnitId()));
+        }
+        boolean directoryId = DIRECTORY_ID.matcher(item.subjectMemberId).matches();
+        return subjects.stream().anyMatch(s -> s.memberId() != null && (directoryId
+                ? item.subjectMemberId.equalsIgnoreCase(s.memberId().toString()) : item.subjectOrgUnitId.equals(s.orgUnitId())));
     }
 
     /**

@@ -111,6 +111,37 @@ class InspectionEventsAndReportsTest {
     }
 
     @Test
+    void anInspectionCarriesOutOnlyAPlanItemAboutOneOfItsSubjects() throws Exception {
+        UUID plan = UUID.randomUUID();
+        UUID cellItem = UUID.randomUUID();
+        UUID memberItem = UUID.randomUUID();
+        CloudEvent approved = planEvent(EventTypes.PLAN_APPROVED, plan, 1, List.of(planItem(cellItem), planItem(memberItem,
+                new PlanApproved.Subject("MEMBER", tree.cell, tree.cellMember.toString(), "Trần Thị Lụa", "Đảng viên"))));
+        publish(approved);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM kit_processed_event WHERE event_id = '"
+                + approved.id() + "'") == 1);
+
+        // the ward, or one of the cell's members, is not the cell the item plans to inspect
+        Map<String, Object> d = draft("THEMATIC_INSPECTION", "INSPECTION_COMMISSION", List.of(org(tree.ward)));
+        d.put("planItemId", cellItem.toString());
+        create(officer, d).statusCode(422).body("errors", hasSize(1)).body("errors[0].field", equalTo("planItemId"))
+                .body("errors[0].rule", equalTo("plan-item-subject")).body("errors[0].message", startsWith("the plan item is about org unit " + tree.cell));
+        d.put("subjects", List.of(member(tree.cellMember)));
+        create(officer, d).statusCode(422).body("errors[0].rule", equalTo("plan-item-subject"));
+        d.put("planItemId", memberItem.toString());
+        d.put("subjects", List.of(member(tree.cellSecretary)));
+        create(officer, d).statusCode(422).body("errors[0].field", equalTo("planItemId")).body("errors[0].rule", equalTo("plan-item-subject"));
+        assertEquals(0, count("SELECT count(*) FROM inspection WHERE plan_item_id IN ('" + cellItem + "','" + memberItem + "')"));
+
+        d.put("subjects", List.of(member(tree.cellSecretary), member(tree.cellMember)));
+        create(officer, d).statusCode(201).body("planItemId", equalTo(memberItem.toString()));
+        d.put("planItemId", cellItem.toString());
+        d.put("subjects", List.of(org(tree.ward), org(tree.cell)));
+        create(officer, d).statusCode(201).body("planItemId", equalTo(cellItem.toString())).body("origin.id", equalTo(cellItem.toString()));
+        assertEquals(1, count("SELECT count(*) FROM inspection WHERE plan_item_id = '" + cellItem + "'"));
+    }
+
+    @Test
     void aRemediationItemPastItsDeadlineIsListedAsOverdueAndAnnouncedOnce() {
         String id = create(officer, draft("THEMATIC_INSPECTION", "INSPECTION_COMMISSION", List.of(org(tree.cell)))).statusCode(201)
                 .extract().path("id");
@@ -217,7 +248,11 @@ class InspectionEventsAndReportsTest {
     }
 
     private PlanApproved.Item planItem(UUID id) {
-        return new PlanApproved.Item(id, "INSPECTION", "THEMATIC_INSPECTION", new PlanApproved.Subject("ORG_UNIT", tree.cell, null, null, null),
+        return planItem(id, new PlanApproved.Subject("ORG_UNIT", tree.cell, null, null, null));
+    }
+
+    private PlanApproved.Item planItem(UUID id, PlanApproved.Subject subject) {
+        return new PlanApproved.Item(id, "INSPECTION", "THEMATIC_INSPECTION", subject,
                 "Kiểm tra việc chấp hành Điều lệ", null, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 12, 31), "UBKT", null);
     }
 
