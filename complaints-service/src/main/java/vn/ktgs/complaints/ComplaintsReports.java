@@ -40,7 +40,9 @@ public class ComplaintsReports {
     public Statistics denunciations(OrgUnitCopy org, LocalDate from, LocalDate to) {
         return statistics(org, from, to, "denunciation", "received_by_competent_on", new String[][] {
                 {"RECEIVED", "Đơn tố cáo tiếp nhận", "count(*)"},
-                {"ELIGIBLE", "Đủ điều kiện giải quyết", "count(*) FILTER (WHERE status NOT IN ('RECEIVED', 'NOT_HANDLED'))"},
+                // accepted at the screening: a letter withdrawn before it is WITHDRAWN too, but was never eligible
+                {"ELIGIBLE", "Đủ điều kiện giải quyết", "count(*) FILTER (WHERE EXISTS (SELECT 1 FROM denunciation_step s"
+                        + " WHERE s.denunciation_id = t.id AND s.action = 'SCREEN' AND s.to_status = 'ACCEPTED'))"},
                 {"NOT_HANDLED", "Không thụ lý", "count(*) FILTER (WHERE status = 'NOT_HANDLED')"},
                 {"RESOLVED", "Đã giải quyết", "count(*) FILTER (WHERE status IN ('CONCLUDED', 'DENOUNCER_NOTIFIED'))"},
                 {"OVERDUE", "Quá hạn chưa giải quyết", "count(*) FILTER (WHERE status IN " + OPEN_DENUNCIATION + " AND due_on < ?)"},

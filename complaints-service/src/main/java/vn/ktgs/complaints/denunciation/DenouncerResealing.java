@@ -9,7 +9,10 @@ import vn.ktgs.kit.crypto.SealedColumn;
 
 import java.util.List;
 
-/** The denouncers' identities, sealed again under the current key while a key rotation runs (kit {@link Resealing}). */
+/**
+ * The denouncers' identities and the steps' notes to or about them, sealed again under the current key while a key
+ * rotation runs (kit {@link Resealing}).
+ */
 @Singleton
 public class DenouncerResealing extends Resealing {
     DenouncerResealing(EntityManager em, FieldCipher cipher, CryptoConfig config) {
@@ -18,6 +21,7 @@ public class DenouncerResealing extends Resealing {
 
     @Override
     protected List<SealedColumn> columns() {
-        return List.of(new SealedColumn("denunciation", "denouncers_sealed", Denunciations.PURPOSE, null));
+        return List.of(new SealedColumn("denunciation", "denouncers_sealed", Denunciations.PURPOSE, null),
+                new SealedColumn("denunciation_step", "denouncer_note_sealed", Denunciations.PURPOSE, null));
     }
 }

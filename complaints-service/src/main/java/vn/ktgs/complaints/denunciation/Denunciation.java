@@ -128,6 +128,9 @@ public class Denunciation extends Letter {
         @Enumerated(EnumType.STRING)
         @Column(name = "to_status")
         public Status toStatus;
+        /** Text written to or about the denouncers, sealed as their identity is; never in the summary. */
+        @Column(name = "denouncer_note_sealed")
+        public byte[] denouncerNoteSealed;
 
         public static List<Step> of(UUID denunciationId) {
             return list("denunciationId = ?1 order by id", denunciationId);

@@ -15,7 +15,7 @@ public final class DenunciationCodes {
 
     /**
      * DOMAIN §5: RECEIVED → NOT_HANDLED | ACCEPTED → HANDLING (team named) → EXPLAINED → VERIFYING → CONCLUDED →
-     * DENOUNCER_NOTIFIED; WITHDRAWN when the denouncer withdraws of their own will.
+     * DENOUNCER_NOTIFIED; WITHDRAWN when the denouncer withdraws of their own will, received or open.
      */
     public enum Status {
         RECEIVED("Đã tiếp nhận"),
@@ -30,6 +30,8 @@ public final class DenunciationCodes {
 
         /** Accepted and not yet concluded or withdrawn: the deadline runs. */
         public static final Set<Status> OPEN = EnumSet.of(ACCEPTED, HANDLING, EXPLAINED, VERIFYING);
+        /** The denouncer may withdraw before the screening too (DOMAIN §5). */
+        public static final Set<Status> WITHDRAWABLE = EnumSet.of(RECEIVED, ACCEPTED, HANDLING, EXPLAINED, VERIFYING);
 
         public boolean open() {
             return OPEN.contains(this);

@@ -60,7 +60,10 @@ public final class DenunciationRequests {
                             @NotBlank @Size(max = 300) @SingleLine String noticeToDenouncer) {
     }
 
-    /** The denouncer withdraws; {@code coerced}: the withdrawal came from threats, coercion or bribery, so handling goes on. */
+    /**
+     * The denouncer withdraws; {@code coerced}: the withdrawal came from threats, coercion or bribery, so handling goes on.
+     * {@code summary}: the denouncer's reasons, sealed as the identity is.
+     */
     public record Withdrawal(@NotNull LocalDate on, boolean coerced, @Size(max = 8000) String summary) {
     }
 

@@ -125,6 +125,15 @@ public class DenunciationResource {
         return denunciations.denouncers(callerUnit.get(), visible(id));
     }
 
+    /** What was written to or about the denouncers (extension notices, withdrawal reasons): read and audited as the identity. */
+    @GET
+    @Path("/{id}/denouncer-notes")
+    @Authenticated
+    @Transactional
+    public List<DenunciationViews.DenouncerNote> denouncerNotes(@PathParam("id") UUID id) {
+        return denunciations.denouncerNotes(callerUnit.get(), visible(id));
+    }
+
     @POST
     @Path("/{id}/screen")
     @RolesAllowed({Roles.INTAKE, Roles.OFFICER, Roles.COMMISSION, Roles.COMMITTEE})
@@ -192,7 +201,7 @@ public class DenunciationResource {
         return changed(denunciations.extend(callerUnit.get(), id, Versions.required(ifMatch), body));
     }
 
-    /** The denouncer withdraws: handling stops, unless the withdrawal was coerced. */
+    /** The denouncer withdraws, from receipt on: handling stops, unless the withdrawal was coerced. */
     @POST
     @Path("/{id}/withdraw")
     @RolesAllowed({Roles.INTAKE, Roles.OFFICER, Roles.COMMISSION, Roles.COMMITTEE})

@@ -47,4 +47,8 @@ public final class DenunciationViews {
 
     public record History(UUID id, List<StepView> steps) {
     }
+
+    /** A step's text written to or about the denouncers, which only the audited identity read gives. */
+    public record DenouncerNote(String action, LocalDate on, String note) {
+    }
 }

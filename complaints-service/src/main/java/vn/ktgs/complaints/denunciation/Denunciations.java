@@ -122,7 +122,7 @@ public class Denunciations {
             a.denunciationId = d.id;
             a.persist();
         }
-        record(d, "RECEIVE", null, Status.RECEIVED, d.receivedOn, null);
+        record(d, "RECEIVE", null, Status.RECEIVED, d.receivedOn, null, null);
         return d;
     }
 
@@ -132,6 +132,26 @@ public class Denunciations {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<DenunciationRequests.Denouncer> denouncers(OrgUnitCopy actorUnit, Denunciation d) {
+        boolean team = requireIdentityReader(actorUnit, d);
+        audit.record("denunciation.identity-read", "denunciation", d.id, Map.of("denouncers", d.denouncerCount, "as", team ? "team" : "intake"));
+        return opened(d);
+    }
+
+    /**
+     * What was written to or about the denouncers (an extension's notice, a withdrawal's reason): sealed with their
+     * identity's purpose, so only those who read the identity read it, audited the same way.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<DenunciationViews.DenouncerNote> denouncerNotes(OrgUnitCopy actorUnit, Denunciation d) {
+        boolean team = requireIdentityReader(actorUnit, d);
+        List<Denunciation.Step> noted = Denunciation.Step.of(d.id).stream().filter(s -> s.denouncerNoteSealed != null).toList();
+        audit.record("denunciation.identity-read", "denunciation", d.id, Map.of("notes", noted.size(), "as", team ? "team" : "intake"));
+        return noted.stream().map(s -> new DenunciationViews.DenouncerNote(s.action, s.onDate, cipher.open(s.denouncerNoteSealed, PURPOSE)))
+                .toList();
+    }
+
+    /** 403, audited, unless the caller has an intake role of the handling unit or is on its team; true for the team. */
+    private boolean requireIdentityReader(OrgUnitCopy actorUnit, Denunciation d) {
         RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
         List<String> roles = rules.strings(INTAKE_ROLES);
         boolean team = java.util.Arrays.asList(d.teamSubjects).contains(caller.subject());
@@ -141,8 +161,7 @@ public class Denunciations {
                     audit.record("denunciation.identity-refused", "denunciation", d.id, Map.of("unit", actorUnit.id.toString())));
             throw ProblemException.forbidden("only the roles " + roles + " of the handling unit and its handling team read the denouncer's identity");
         }
-        audit.record("denunciation.identity-read", "denunciation", d.id, Map.of("denouncers", d.denouncerCount, "as", team ? "team" : "intake"));
-        return opened(d);
+        return team;
     }
 
     private List<DenunciationRequests.Denouncer> opened(Denunciation d) {
@@ -282,25 +301,28 @@ public class Denunciations {
         LocalDate extended = ruleSets.workingDays().plusWorkingDays(d.dueOn, e.workingDays());
         d.dueOn = extended;
         d.extendedBy = e.workingDays();
-        move(d, "EXTEND", d.status, e.on(), "Gia hạn " + e.workingDays() + " ngày làm việc đến " + extended + "; " + e.noticeToDenouncer());
+        // the notice may name the denouncer: the history, which viewers above the unit read, only says it was sent
+        move(d, "EXTEND", d.status, e.on(), "Gia hạn " + e.workingDays() + " ngày làm việc đến " + extended
+                + "; đã thông báo cho người tố cáo ngày " + e.on(), e.noticeToDenouncer());
         return d;
     }
 
     /**
-     * The denouncer withdraws: handling stops (WITHDRAWN), unless the withdrawal came from threats, coercion or
-     * bribery, which is recorded and handling goes on.
+     * The denouncer withdraws, before the screening or while handling: handling stops (WITHDRAWN), unless the withdrawal
+     * came from threats, coercion or bribery, which is recorded and handling goes on. The denouncer's reasons are sealed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Denunciation withdraw(OrgUnitCopy actorUnit, UUID id, long version, DenunciationRequests.Withdrawal w) {
         Denunciation d = lock(actorUnit, id, version);
         RuleSet rules = ruleSets.byId(d.ruleSetId).orElseThrow();
         HandlingRules.requireHandlingUnit(caller, d.handlingUnitId, actorUnit, rules.strings(RECORD_ROLES));
-        HandlingRules.requireStatus(d.status, Status.OPEN, "withdrawn");
+        HandlingRules.requireStatus(d.status, Status.WITHDRAWABLE, "withdrawn");
         HandlingRules.checkStepDate(d.receivedOn, w.on(), today());
         d.withdrawnOn = w.on();
         d.withdrawalCoerced = w.coerced();
         move(d, "WITHDRAW", w.coerced() ? d.status : Status.WITHDRAWN, w.on(), w.coerced()
-                ? "Rút đơn do bị đe dọa, ép buộc, mua chuộc: tiếp tục giải quyết" : w.summary());
+                ? "Rút đơn do bị đe dọa, ép buộc, mua chuộc: tiếp tục giải quyết" : "Người tố cáo rút đơn: dừng giải quyết",
+                w.summary() == null || w.summary().isBlank() ? null : w.summary());
         return d;
     }
 
@@ -435,16 +457,22 @@ public class Denunciations {
     }
 
     private void move(Denunciation d, String action, Status to, LocalDate on, String summary) {
+        move(d, action, to, on, summary, null);
+    }
+
+    /** {@code denouncerNote}: text written to or about the denouncers, never in the summary, which the history shows. */
+    private void move(Denunciation d, String action, Status to, LocalDate on, String summary, String denouncerNote) {
         Status from = d.status;
         d.status = to;
         HandlingRules.changed(d, clock);
-        record(d, action, from, to, on, summary);
+        record(d, action, from, to, on, summary, denouncerNote);
     }
 
-    private void record(Denunciation d, String action, Status from, Status to, LocalDate on, String summary) {
+    private void record(Denunciation d, String action, Status from, Status to, LocalDate on, String summary, String denouncerNote) {
         Denunciation.Step s = new Denunciation.Step();
         s.denunciationId = d.id;
         s.fill(action, on, summary, caller.subject(), d.updatedAt);
+        s.denouncerNoteSealed = denouncerNote == null ? null : cipher.seal(VietnameseText.normalise(denouncerNote), PURPOSE);
         s.fromStatus = from == null ? to : from;
         s.toStatus = to;
         s.persist();

@@ -227,6 +227,70 @@ class DenunciationResourceTest {
     }
 
     @Test
+    void aNoticeToTheDenouncerAndTheirWithdrawalReasonsStayOutOfTheHistoryAndOnlyTheTeamReadsThem() throws Exception {
+        String intake = bearer(WARD, "intake");
+        Map<String, Object> early = letter(List.of(Map.of("fullName", DENOUNCER, "address", "Tổ 5, phường Quang Trung")));
+        early.put("receivedOn", "2026-01-05");
+        early.put("receivedByCompetentOn", "2026-01-07");
+        String id = receive(intake, early).statusCode(201).extract().path("id");
+        step(intake, id, 1, "screen", Map.of("on", "2026-01-08")).statusCode(200).body("status", equalTo("ACCEPTED"));
+        step(intake, id, 2, "team", Map.of("on", "2026-01-09", "members", List.of(Map.of("subject", "to-truong-n")))).statusCode(200);
+        String notice = "Kính gửi bà " + DENOUNCER + ", Tổ 5, phường Quang Trung: thời hạn giải quyết được gia hạn";
+        String reasons = "Bà " + DENOUNCER + " cho biết bị người nhà của người bị tố cáo đe dọa";
+        step(intake, id, 3, "extend", Map.of("on", "2026-05-20", "workingDays", 30, "noticeToDenouncer", notice)).statusCode(200)
+                .body(not(containsString(DENOUNCER)));
+        step(intake, id, 4, "withdraw", Map.of("on", "2026-05-21", "coerced", true, "summary", reasons)).statusCode(200)
+                .body("status", equalTo("HANDLING"));
+
+        // the history goes to any viewer of the unit or above it, who is not the handling team: neutral words only
+        for (String viewer : List.of(bearer(WARD, "viewer"), bearer(PROVINCE, "viewer"))) {
+            String history = given().header("Authorization", viewer).get(DENUNCIATIONS + "/" + id + "/history").then().statusCode(200)
+                    .body("steps.action", contains("RECEIVE", "SCREEN", "TEAM", "EXTEND", "WITHDRAW"))
+                    .body("steps[3].summary", equalTo("Gia hạn 30 ngày làm việc đến 2026-07-03; đã thông báo cho người tố cáo ngày 2026-05-20"))
+                    .extract().asString();
+            assertFalse(history.contains(DENOUNCER) || history.contains("Tổ 5") || history.contains("người nhà"), history);
+        }
+        assertEquals(0, count("SELECT count(*) FROM denunciation_step WHERE denunciation_id = '" + id + "' AND (summary LIKE '%"
+                + DENOUNCER + "%' OR position(convert_to('" + DENOUNCER + "', 'UTF8') in denouncer_note_sealed) > 0)"));
+
+        // the team reads them as it reads the identity, audited; another officer of the unit is refused, audited
+        given().header("Authorization", bearerAs("to-truong-n", WARD, "officer")).get(DENUNCIATIONS + "/" + id + "/denouncer-notes").then()
+                .statusCode(200).body("action", contains("EXTEND", "WITHDRAW")).body("on", contains("2026-05-20", "2026-05-21"))
+                .body("note", contains(notice, reasons));
+        given().header("Authorization", bearerAs("someone-else", WARD, "officer")).get(DENUNCIATIONS + "/" + id + "/denouncer-notes").then()
+                .statusCode(403).body(not(containsString(DENOUNCER)));
+        given().header("Authorization", bearer(PROVINCE, "viewer")).get(DENUNCIATIONS + "/" + id + "/denouncer-notes").then().statusCode(403);
+        assertEquals(1, count("SELECT count(*) FROM kit_audit WHERE entity_id = '" + id + "' AND action = 'denunciation.identity-read'"));
+        assertEquals(2, count("SELECT count(*) FROM kit_audit WHERE entity_id = '" + id + "' AND action = 'denunciation.identity-refused'"));
+        assertEquals(0, count("SELECT count(*) FROM kit_audit WHERE entity_id = '" + id + "' AND details::text LIKE '%" + DENOUNCER + "%'"));
+    }
+
+    @Test
+    void aDenouncerMayWithdrawBeforeTheScreeningAndACoercedWithdrawalThenKeepsItGoing() throws Exception {
+        Map<String, Long> before = statistics();
+        String intake = bearer(WARD, "intake");
+        String id = receive(intake, letter(List.of(Map.of("fullName", DENOUNCER)))).statusCode(201).extract().path("id");
+        step(intake, id, 1, "withdraw", Map.of("on", "2026-11-05", "coerced", false)).statusCode(200)
+                .body("status", equalTo("WITHDRAWN")).body("withdrawnOn", equalTo("2026-11-05")).body("withdrawalCoerced", equalTo(false));
+        given().header("Authorization", bearer(WARD, "viewer")).get(DENUNCIATIONS + "/" + id + "/history").then().statusCode(200)
+                .body("steps.action", contains("RECEIVE", "WITHDRAW")).body("steps[1].fromStatus", equalTo("RECEIVED"))
+                .body("steps[1].toStatus", equalTo("WITHDRAWN"));
+        assertEquals(1, count("SELECT count(*) FROM kit_audit WHERE entity_id = '" + id + "' AND action = 'denunciation.withdraw'"));
+        step(intake, id, 2, "screen", Map.of("on", "2026-11-06")).statusCode(409).body("errors[0].rule", equalTo("transition-allowed"));
+        // withdrawn before the screening: counted as withdrawn, never as eligible
+        Map<String, Long> after = statistics();
+        assertEquals(before.get("WITHDRAWN") + 1, after.get("WITHDRAWN"));
+        assertEquals(before.get("ELIGIBLE"), after.get("ELIGIBLE"));
+
+        String coerced = receive(intake, letter(List.of(Map.of("fullName", DENOUNCER)))).statusCode(201).extract().path("id");
+        step(intake, coerced, 1, "withdraw", Map.of("on", "2026-11-05", "coerced", true)).statusCode(200)
+                .body("status", equalTo("RECEIVED")).body("withdrawalCoerced", equalTo(true));
+        given().header("Authorization", bearer(WARD, "viewer")).get(DENUNCIATIONS + "/" + coerced + "/history").then().statusCode(200)
+                .body("steps.action", contains("RECEIVE", "WITHDRAW")).body("steps[1].toStatus", equalTo("RECEIVED"));
+        step(intake, coerced, 2, "screen", Map.of("on", "2026-11-06")).statusCode(200).body("status", equalTo("ACCEPTED"));
+    }
+
+    @Test
     void afterAKeyRotationTheIdentitySealedUnderTheOldKeyIsSealedAgainUnderTheNewOneAndStillReadable() throws Exception {
         String intake = bearer(WARD, "intake");
         String id = receive(intake, letter(List.of(Map.of("fullName", DENOUNCER, "phone", PHONE)))).statusCode(201).extract().path("id");
