@@ -70,8 +70,9 @@ public class DisciplineCaseQueries {
                 continue;
             }
             var rules = ruleSets.byId(c.ruleSetId).orElseThrow();
-            LocalDate until = c.status == Status.EFFECT_ENDED ? c.effectEndedOn.minusDays(1) : c.effectUntil;
-            var restrictions = DisciplineEffect.restrictions(rules, c.decidedForm, c.announcedOn, until, today);
+            // in effect as the case shows it: until the effect is ended, which a hold may put off past effectUntil
+            var restrictions = DisciplineEffect.restrictions(rules, c.decidedForm, c.announcedOn, c.effectUntil,
+                    DisciplineViews.inEffect(c, today), today);
             if (!restrictions.isEmpty()) {
                 out.add(new DisciplineViews.MemberRestriction(c.id, c.decidedForm, c.announcedOn, c.effectUntil, restrictions));
             }

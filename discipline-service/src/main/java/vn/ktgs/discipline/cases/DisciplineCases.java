@@ -522,32 +522,30 @@ public class DisciplineCases {
 
     /**
      * Ends the effect of the decisions whose last day in effect is before {@code today}, unless an appeal is pending or
-     * a later case against the same subject, opened while in effect, is (§6). Returns how many ended.
+     * a later case against the same subject, opened while in effect, is (§6). Returns how many ended. The held ones
+     * are left out by the query itself, so that however many there are they cannot fill the batch and keep the others
+     * from ending.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int endEffects(LocalDate today, int max) {
-        List<DisciplineCase> due = DisciplineCase.<DisciplineCase>find("status in ?1 and effectUntil < ?2 and appealPendingId is null order by effectUntil",
-                List.of(Status.ANNOUNCED, Status.REPORTED_UP), today).withLock(LockModeType.PESSIMISTIC_WRITE)
-                // replicas skip the rows another one holds
-                .withHint("jakarta.persistence.lock.timeout", -2).page(0, max).list();
-        int ended = 0;
+        // native for the start of the announcement day in our zone; replicas skip the rows another one holds
+        @SuppressWarnings("unchecked")
+        List<DisciplineCase> due = em.createNativeQuery("""
+                        SELECT c.* FROM discipline_case c
+                        WHERE c.status IN ('ANNOUNCED', 'REPORTED_UP') AND c.effect_until < ?1 AND c.appeal_pending_id IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM discipline_case n WHERE n.subject_type = c.subject_type
+                              AND coalesce(n.subject_member_id, n.subject_org_unit_id) = coalesce(c.subject_member_id, c.subject_org_unit_id)
+                              AND n.id <> c.id AND n.status IN (?2) AND n.created_at >= (cast(c.announced_on AS timestamp) AT TIME ZONE ?3))
+                        ORDER BY c.effect_until, c.id LIMIT ?4
+                        FOR UPDATE OF c SKIP LOCKED""", DisciplineCase.class)
+                .setParameter(1, today).setParameter(2, PENDING.stream().map(Status::name).toList())
+                .setParameter(3, clock.getZone().getId()).setParameter(4, max).getResultList();
         for (DisciplineCase c : due) {
-            if (newerPendingCase(c)) {
-                continue;
-            }
             c.effectEndedOn = c.effectUntil.plusDays(1);
             move(c, Action.END_EFFECT.name(), Status.EFFECT_ENDED, c.effectEndedOn, null, null);
             events.effectEnded(c);
-            ended++;
         }
-        return ended;
-    }
-
-    private boolean newerPendingCase(DisciplineCase c) {
-        String subject = c.subjectType == SubjectType.MEMBER ? "subjectMemberId" : "subjectOrgUnitId";
-        Object subjectId = c.subjectType == SubjectType.MEMBER ? c.subjectMemberId : c.subjectOrgUnitId;
-        return DisciplineCase.count("subjectType = ?1 and " + subject + " = ?2 and id <> ?3 and status in ?4 and createdAt >= ?5",
-                c.subjectType, subjectId, c.id, PENDING, c.announcedOn.atStartOfDay(clock.getZone()).toInstant()) > 0;
+        return due.size();
     }
 
     /**

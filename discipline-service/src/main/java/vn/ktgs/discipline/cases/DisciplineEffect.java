@@ -53,13 +53,18 @@ public final class DisciplineEffect {
     public record Restriction(String code, LocalDate until) {
     }
 
-    /** What a decision forbids on {@code on}: the restrictions while in effect, and after a cách chức those of the year after. */
-    public static List<Restriction> restrictions(RuleSet rules, Form form, LocalDate effectiveFrom, LocalDate effectUntil, LocalDate on) {
+    /**
+     * What a decision forbids on {@code on}: the restrictions while in effect, and after a cách chức those of the year
+     * after. Whether it is in effect is the caller's to say: a pending appeal or newer case holds it past
+     * {@code effectUntil}, which the restrictions still name as their last day.
+     */
+    public static List<Restriction> restrictions(RuleSet rules, Form form, LocalDate effectiveFrom, LocalDate effectUntil, boolean inEffect,
+                                                 LocalDate on) {
         List<Restriction> out = new ArrayList<>();
         if (on.isBefore(effectiveFrom)) {
             return out;
         }
-        if (effectUntil == null || !on.isAfter(effectUntil)) {
+        if (inEffect) {
             rules.strings(RESTRICTIONS).forEach(r -> out.add(new Restriction(r, effectUntil)));
         }
         if (form == Form.REMOVAL_FROM_POST) {

@@ -87,6 +87,7 @@ public final class DisciplineViews {
                 DisciplineParts.Act.of(c.id).stream().map(ActView::of).toList(), c.version, c.createdAt, c.updatedAt);
     }
 
+    /** From the announcement until the effect is ended, however long a hold keeps it past effectUntil; the restrictions follow it. */
     static boolean inEffect(DisciplineCase c, LocalDate today) {
         return (c.status == Status.ANNOUNCED || c.status == Status.REPORTED_UP) && !today.isBefore(c.announcedOn);
     }

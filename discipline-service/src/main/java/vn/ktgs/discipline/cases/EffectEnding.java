@@ -11,16 +11,17 @@ import java.time.LocalDate;
 /** Ends, by itself, the effect of each decision whose 12 months have passed, and emits {@code discipline.effect-ended} for it. */
 @ApplicationScoped
 public class EffectEnding implements PeriodicTask {
-    private static final int BATCH = 500;
-
     private final DisciplineCases cases;
     private final Clock clock;
     private final Duration every;
+    private final int batch;
 
-    EffectEnding(DisciplineCases cases, Clock clock, @ConfigProperty(name = "ktgs.discipline.effect-check", defaultValue = "1h") Duration every) {
+    EffectEnding(DisciplineCases cases, Clock clock, @ConfigProperty(name = "ktgs.discipline.effect-check", defaultValue = "1h") Duration every,
+                 @ConfigProperty(name = "ktgs.discipline.effect-batch", defaultValue = "500") int batch) {
         this.cases = cases;
         this.clock = clock;
         this.every = every;
+        this.batch = batch;
     }
 
     @Override
@@ -35,6 +36,6 @@ public class EffectEnding implements PeriodicTask {
 
     @Override
     public void run() {
-        cases.endEffects(LocalDate.now(clock), BATCH);
+        cases.endEffects(LocalDate.now(clock), batch);
     }
 }

@@ -277,7 +277,11 @@ class DisciplineCaseResourceTest {
         step(cellBody, id, 5, "announce", Map.of("on", "2025-10-12")).statusCode(200).body("decision.effectUntil", equalTo("2026-10-12"));
         // the check runs every second in tests: three runs leave it in effect while the later case is pending
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        given().header("Authorization", officer).get(CASES + "/" + id).then().body("status", equalTo("ANNOUNCED"));
+        given().header("Authorization", officer).get(CASES + "/" + id).then().body("status", equalTo("ANNOUNCED"))
+                .body("decision.inEffect", equalTo(true));
+        // and so are its restrictions, past its last day
+        given().header("Authorization", officer).get(CASES + "/restrictions?memberId=" + tree.retiree).then().statusCode(200)
+                .body("decisions.caseId", contains(id)).body("decisions[0].restrictions.code", hasItems("NO_TRANSFER", "NO_AWARDS"));
         // no form reaches a majority in the later case: it ends without discipline, and the effect may end
         vote(cellBody, later, 3, ballot(9, 0, Map.of("REPRIMAND", 4))).statusCode(200).body("status", equalTo("NOT_DISCIPLINED"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "EFFECT_ENDED".equals(given().header("Authorization", officer)
@@ -288,6 +292,20 @@ class DisciplineCaseResourceTest {
         assertEquals(List.of(EventTypes.DISCIPLINE_DECIDED, EventTypes.DISCIPLINE_EFFECT_ENDED),
                 events.stream().map(e -> e.path("type").asText()).toList());
         assertEquals("2026-10-13", events.get(1).path("data").path("endedOn").asText());
+        given().header("Authorization", officer).get(CASES + "/restrictions?memberId=" + tree.retiree).then().statusCode(200)
+                .body("decisions", hasSize(0));
+    }
+
+    @Test
+    void aHeldDecisionFirstInLineDoesNotKeepTheOthersFromEnding() {
+        // one effect ends per check in tests: the held decision, due first, must not take every turn
+        heard(tree.awaiting, act("2026-05-01", "2026-05-02"));
+        String held = announced(tree.awaiting, "2025-05");
+        String due = announced(tree.served, "2025-06");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "EFFECT_ENDED".equals(given().header("Authorization", officer)
+                .get(CASES + "/" + due).then().extract().path("status")));
+        given().header("Authorization", officer).get(CASES + "/" + held).then().body("status", equalTo("ANNOUNCED"))
+                .body("decision.effectUntil", equalTo("2026-05-12"));
     }
 
     @Test
@@ -441,6 +459,17 @@ class DisciplineCaseResourceTest {
         String id = create(officer, draft(member, "CELL", null, act)).statusCode(201).extract().path("id");
         step(officer, id, 1, "self-criticism", Map.of("outcome", "MADE", "on", "2026-11-02")).statusCode(200);
         step(officer, id, 2, "hearing", Map.of("on", "2026-11-03", "heardBy", "Đồng chí Bí thư Đảng ủy phường")).statusCode(200);
+        return id;
+    }
+
+    /** A reprimand of {@code member} decided and announced in {@code month} (yyyy-MM), on the 12th. */
+    private String announced(UUID member, String month) {
+        String id = create(officer, draft(member, "CELL", null, act("2025-01-10", "2025-03-10"))).statusCode(201).extract().path("id");
+        step(officer, id, 1, "self-criticism", Map.of("outcome", "MADE", "on", month + "-01")).statusCode(200);
+        step(officer, id, 2, "hearing", Map.of("on", month + "-05", "heardBy", "Đồng chí Phó Bí thư chi bộ")).statusCode(200);
+        vote(cellBody, id, 3, ballot(9, 0, Map.of("REPRIMAND", 6), month + "-10")).statusCode(200);
+        step(cellBody, id, 4, "decide", Map.of("decisionNumber", "07-QĐ/CB", "on", month + "-10")).statusCode(200);
+        step(cellBody, id, 5, "announce", Map.of("on", month + "-12")).statusCode(200);
         return id;
     }
 

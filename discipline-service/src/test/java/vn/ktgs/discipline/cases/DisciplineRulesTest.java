@@ -258,12 +258,14 @@ class DisciplineRulesTest {
         // a window into a year the calendar does not cover is not counted as if that year had no holidays
         WorkingDays only2026 = new WorkingDays(Set.of(), Set.of(), Set.of(2026));
         assertTrue(DisciplineEffect.appealWindowEnds(QD296, LocalDate.of(2026, 12, 10), only2026).isEmpty());
+        // held past its last day, a decision in effect still forbids; once ended, it no longer does
         List<DisciplineEffect.Restriction> during = DisciplineEffect.restrictions(QD296, WARNING, announced,
-                LocalDate.of(2027, 3, 10), LocalDate.of(2027, 3, 10));
+                LocalDate.of(2027, 3, 10), true, LocalDate.of(2027, 4, 10));
         assertTrue(during.stream().anyMatch(r -> r.code().equals("NO_APPOINTMENT")));
-        assertEquals(List.of(), DisciplineEffect.restrictions(QD296, WARNING, announced, LocalDate.of(2027, 3, 10), LocalDate.of(2027, 3, 11)));
+        assertEquals(List.of(), DisciplineEffect.restrictions(QD296, WARNING, announced, LocalDate.of(2027, 3, 10), false,
+                LocalDate.of(2027, 3, 11)));
         List<DisciplineEffect.Restriction> afterRemoval = DisciplineEffect.restrictions(QD296, REMOVAL_FROM_POST, announced,
-                LocalDate.of(2026, 6, 1), LocalDate.of(2026, 12, 1));
+                LocalDate.of(2026, 6, 1), false, LocalDate.of(2026, 12, 1));
         assertEquals(List.of("NOT_ELECTED_TO_COMMITTEE", "NO_EQUAL_OR_HIGHER_POST"),
                 afterRemoval.stream().map(DisciplineEffect.Restriction::code).toList());
     }

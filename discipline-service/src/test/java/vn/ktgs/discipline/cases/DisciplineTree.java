@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
  * A fresh piece of the directory per test class, published as planning publishes it and awaited in the copies: the
  * central committee over a province with a ward (a commune committee with BTV and UBKT, not authorised to admit) and a
  * sibling ward; a cell under the ward with an official member, its secretary (on the cell committee), a probationary
- * member and a member of the other ward.
+ * member, a member of the other ward, and two members each with a decision of their own whose effect is due (one held).
  */
 final class DisciplineTree {
     final UUID central = UUID.randomUUID();
@@ -31,6 +31,8 @@ final class DisciplineTree {
     final UUID otherWardMember = UUID.randomUUID();
     final UUID retiree = UUID.randomUUID();
     final UUID reoffender = UUID.randomUUID();
+    final UUID awaiting = UUID.randomUUID();
+    final UUID served = UUID.randomUUID();
 
     DisciplineTree(DataSource db) throws Exception {
         UUID root = DirectoryEvents.ROOT;
@@ -51,11 +53,14 @@ final class DisciplineTree {
             d.publish(DirectoryEvents.memberEvent(DirectoryEvents.member(otherWardMember, otherWard, "Phạm Văn Đức", 1)));
             d.publish(DirectoryEvents.memberEvent(DirectoryEvents.member(retiree, cell, "Hoàng Văn Thụ", 1)));
             d.publish(DirectoryEvents.memberEvent(DirectoryEvents.member(reoffender, cell, "Đỗ Văn Nam", 1)));
+            d.publish(DirectoryEvents.memberEvent(DirectoryEvents.member(awaiting, cell, "Vũ Thị Hoa", 1)));
+            d.publish(DirectoryEvents.memberEvent(DirectoryEvents.member(served, cell, "Bùi Văn Minh", 1)));
         }
         String units = "'" + central + "','" + province + "','" + ward + "','" + otherWard + "','" + cell + "'";
-        String members = "'" + member + "','" + secretary + "','" + probationary + "','" + otherWardMember + "','" + retiree + "','" + reoffender + "'";
+        String members = "'" + member + "','" + secretary + "','" + probationary + "','" + otherWardMember + "','" + retiree + "','" + reoffender
+                + "','" + awaiting + "','" + served + "'";
         await().atMost(Duration.ofSeconds(60)).until(() -> count(db, "SELECT count(*) FROM kit_org_unit_copy WHERE id IN (" + units + ")") == 5
-                && count(db, "SELECT count(*) FROM kit_member_copy WHERE id IN (" + members + ")") == 6);
+                && count(db, "SELECT count(*) FROM kit_member_copy WHERE id IN (" + members + ")") == 8);
     }
 
     static long count(DataSource db, String sql) {
