@@ -286,6 +286,10 @@ public class Inspections {
         Inspection s = lockVisible(actorUnit, id, version);
         act(s, actorUnit, Action.PROPOSE_INSPECTION);
         Status to = InspectionWorkflow.next(s.activity, s.status, Action.PROPOSE_INSPECTION);
+        if (s.signsOfViolation == null || s.signsOfViolation.isBlank()) {
+            throw ProblemException.ruleViolated("signsOfViolation", "signs-of-violation-found",
+                    "the result notice recorded no signs of violation, and only signs of violation lead to a proposal (DOMAIN §5)");
+        }
         OrgUnitCopy supervising = OrgUnitCopy.findById(s.decidingUnitId);
         OrgUnitCopy competent = p.competentUnitId() == null ? supervising : OrgUnitCopy.findById(p.competentUnitId());
         if (competent == null || !competent.contains(supervising)) {

@@ -271,6 +271,22 @@ class InspectionResourceTest {
     }
 
     @Test
+    void aResultWithoutSignsOfViolationProposesNoInspection() {
+        String committee = bearer(tree.ward, "committee");
+        String id = supervisionWithResult(null);
+        act(committee, id, 5, "propose-inspection", proposal(null, org(tree.cell))).statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("signsOfViolation"))
+                .body("errors[0].rule", equalTo("signs-of-violation-found"));
+        assertEquals(0, InspectionTree.countUnchecked(db, "SELECT count(*) FROM inspection WHERE origin_id = '" + id + "'"));
+        given().header("Authorization", officer).get(INSPECTIONS + "/" + id).then().statusCode(200)
+                .body("status", equalTo("RESULT_NOTICE")).body("version", equalTo(5)).body("proposedInspectionId", nullValue());
+        // the same proposal from a result notice that recorded signs of violation goes through
+        String withSigns = supervisionWithResult();
+        act(committee, withSigns, 5, "propose-inspection", proposal(null, org(tree.cell))).statusCode(200)
+                .body("status", equalTo("PROPOSED_INSPECTION")).body("proposedInspectionId", notNullValue());
+    }
+
+    @Test
     void anEditedProposalKeepsTheSupervisionAsItsOrigin() {
         String id = supervisionWithResult();
         String proposal = act(bearer(tree.ward, "committee"), id, 5, "propose-inspection", proposal(null, org(tree.cell)))
@@ -397,8 +413,13 @@ class InspectionResourceTest {
         act(officer, id, 6, "hearing", step("2026-11-16", "Giải trình")).statusCode(200);
     }
 
-    /** The ward's supervision of the cell and one of its members, at its result notice (version 5). */
+    /** The ward's supervision of the cell and one of its members, at its result notice (version 5) with signs of violation. */
     String supervisionWithResult() {
+        return supervisionWithResult("Có dấu hiệu vi phạm trong quản lý đảng phí");
+    }
+
+    /** As {@link #supervisionWithResult()}, its result notice recording {@code signsOfViolation} (null: none). */
+    String supervisionWithResult(String signsOfViolation) {
         String committee = bearer(tree.ward, "committee");
         String id = create(officer, draft("THEMATIC_SUPERVISION", "COMMITTEE", List.of(org(tree.cell), member(tree.cellMember))))
                 .statusCode(201).extract().path("id");
@@ -407,7 +428,7 @@ class InspectionResourceTest {
         act(officer, id, 3, "verification", Map.of("kind", "WORKING_SESSION", "on", "2026-11-09", "summary", "Làm việc với chi bộ"))
                 .statusCode(200);
         Map<String, Object> result = conclusion("2026-11-18", List.of(), List.of());
-        result.put("signsOfViolation", "Có dấu hiệu vi phạm trong quản lý đảng phí");
+        result.put("signsOfViolation", signsOfViolation);
         result.put("notice", notice("2026-11-19"));
         act(committee, id, 4, "issue-result", result).statusCode(200);
         return id;
