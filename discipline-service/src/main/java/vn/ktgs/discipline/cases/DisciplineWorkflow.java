@@ -19,8 +19,9 @@ import static vn.ktgs.discipline.cases.DisciplineCodes.Status.VOTED;
 /**
  * The discipline state machine of DOMAIN §5: OPENED → [DEFERRED] → SELF_CRITICISM → HEARD → VOTED → DECIDED (or
  * LIMITATION_EXPIRED: concluded, not executed) | PROPOSED_UP | NOT_DISCIPLINED → ANNOUNCED (effective) → REPORTED_UP
- * → EFFECT_ENDED. A deferred case takes no step but its resumption; there is no decision without a self-criticism
- * record (or a documented refusal) and a hearing record (§7.4, §7.5).
+ * → EFFECT_ENDED. A case is deferred at any step before the decision and takes no step but its resumption, which
+ * takes it back where it stopped, a vote kept; there is no decision without a self-criticism record (or a documented
+ * refusal) and a hearing record (§7.4, §7.5).
  */
 public final class DisciplineWorkflow {
     private DisciplineWorkflow() {
@@ -34,7 +35,8 @@ public final class DisciplineWorkflow {
 
     public enum Action {
         EDIT(Set.of(OPENED), null, Actor.RECORDER),
-        DEFER(Set.of(OPENED, SELF_CRITICISM, HEARD), DEFERRED, Actor.DECIDING_BODY),
+        // a ground of §6 may arise after the vote too, and a deferred member is not decided on (§7.4)
+        DEFER(Set.of(OPENED, SELF_CRITICISM, HEARD, VOTED), DEFERRED, Actor.DECIDING_BODY),
         RESUME(Set.of(DEFERRED), null, Actor.DECIDING_BODY),
         SELF_CRITICISM_RECORDED(Set.of(OPENED), SELF_CRITICISM, Actor.RECORDER),
         HEAR(Set.of(SELF_CRITICISM), HEARD, Actor.RECORDER),

@@ -218,6 +218,22 @@ class DisciplineCaseResourceTest {
     }
 
     @Test
+    void aGroundArisingAfterTheVoteDefersTheDecisionAndTheResumptionKeepsTheVote() {
+        String id = heard(tree.member, act("2026-01-10", "2026-02-10"));
+        vote(cellBody, id, 3, ballot(9, 0, Map.of("REPRIMAND", 5))).statusCode(200).body("status", equalTo("VOTED"));
+        step(cellBody, id, 4, "defer", deferral("PREGNANCY", "2026-11-06")).statusCode(200).body("status", equalTo("DEFERRED"))
+                .body("vote.result", equalTo("REPRIMAND"));
+        step(cellBody, id, 5, "decide", Map.of("decisionNumber", "11-QĐ/CB", "on", "2026-11-07")).statusCode(409)
+                .body("errors[0].rule", equalTo("deferred-no-step"));
+        step(cellBody, id, 5, "resume", Map.of("on", "2026-11-10")).statusCode(200).body("status", equalTo("VOTED"))
+                .body("vote.on", equalTo("2026-11-05")).body("vote.denominator", equalTo(9)).body("vote.result", equalTo("REPRIMAND"));
+        step(cellBody, id, 6, "decide", Map.of("decisionNumber", "11-QĐ/CB", "on", "2026-11-10")).statusCode(200)
+                .body("status", equalTo("DECIDED")).body("decision.form", equalTo("REPRIMAND"));
+        given().header("Authorization", officer).get(CASES + "/" + id + "/history").then().statusCode(200)
+                .body("steps.action", contains("OPEN", "SELF_CRITICISM_RECORDED", "HEAR", "VOTE", "DEFER", "RESUME", "DECIDE"));
+    }
+
+    @Test
     void anExpiredCaseIsConcludedAndVotedButNotExecuted() {
         String id = heard(tree.member, act("2019-01-01", "2020-06-30"));
         vote(cellBody, id, 3, ballot(9, 0, Map.of("REPRIMAND", 5))).statusCode(200).body("vote.result", equalTo("REPRIMAND"));
@@ -526,7 +542,11 @@ class DisciplineCaseResourceTest {
     }
 
     static Map<String, Object> deferral(String ground) {
-        return Map.of("ground", ground, "on", "2026-11-01", "until", "2027-05-01", "summary", "Đảng viên đang mang thai");
+        return deferral(ground, "2026-11-01");
+    }
+
+    static Map<String, Object> deferral(String ground, String on) {
+        return Map.of("ground", ground, "on", on, "until", "2027-05-01", "summary", "Đảng viên đang mang thai");
     }
 
     static Map<String, Object> ballot(int official, int away, Map<String, Integer> votes) {

@@ -290,6 +290,9 @@ class DisciplineRulesTest {
     void aDeferredCaseTakesNoStepAndThereIsNoVoteBeforeTheSelfCriticismAndHearing() {
         assertEquals(Status.SELF_CRITICISM, DisciplineWorkflow.next(Status.OPENED, Action.SELF_CRITICISM_RECORDED));
         assertEquals(Status.DEFERRED, DisciplineWorkflow.next(Status.HEARD, Action.DEFER));
+        assertEquals(Status.DEFERRED, DisciplineWorkflow.next(Status.VOTED, Action.DEFER));
+        assertEquals("deferred-no-step", conflict(() -> DisciplineWorkflow.next(Status.DEFERRED, Action.DECIDE)));
+        assertEquals("transition-allowed", conflict(() -> DisciplineWorkflow.next(Status.DECIDED, Action.DEFER)));
         assertEquals("deferred-no-step", conflict(() -> DisciplineWorkflow.next(Status.DEFERRED, Action.VOTE)));
         assertEquals("decision-after-self-criticism-and-hearing", conflict(() -> DisciplineWorkflow.next(Status.OPENED, Action.VOTE)));
         assertEquals("decision-after-self-criticism-and-hearing", conflict(() -> DisciplineWorkflow.next(Status.SELF_CRITICISM, Action.DECIDE)));
