@@ -126,6 +126,20 @@ class DisciplineRulesTest {
     }
 
     @Test
+    void aSeatOnTheCommitteeOfAUnitAboveMakesTheMemberItsCadreOnceItsTermHasBegun() {
+        // a province cấp ủy viên whose cell is under the commune, with no managing unit recorded
+        MemberCopy m = member("OFFICIAL");
+        m.committeePosts.add(seat(province, "COMMITTEE", null));
+        assertEquals(SubjectCategory.HIGHER_MANAGED, FormAuthority.category(m, commune, units::get, TODAY));
+        assertEquals(SubjectCategory.SAME_LEVEL_COMMITTEE_MEMBER, FormAuthority.category(m, province, units::get, TODAY));
+        assertEquals(Set.of(REPRIMAND, WARNING), FormAuthority.memberForms(QD296, Body.COMMITTEE, admittingCommune,
+                FormAuthority.category(m, admittingCommune, units::get, TODAY), false));
+        // elected for a term that has not begun: not yet a cấp ủy viên
+        m.committeePosts.get(0).termStart = TODAY.plusDays(1);
+        assertEquals(SubjectCategory.ORDINARY, FormAuthority.category(m, commune, units::get, TODAY));
+    }
+
+    @Test
     void aBodyWithoutAuthorityProposesUpToTheFirstBodyThatHasIt() {
         // a cell committee member's cách chức: the cell proposes, the commune's committee (standing committee and commission may not) decides
         FormAuthority.Seat target = FormAuthority.proposalTarget(QD296, new FormAuthority.Seat(cell, Body.CELL), REMOVAL_FROM_POST,

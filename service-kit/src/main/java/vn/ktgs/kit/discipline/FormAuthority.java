@@ -66,22 +66,29 @@ public final class FormAuthority {
 
     /**
      * How the member stands to the deciding unit: a same-level cấp ủy viên (a seat on its committee or standing
-     * committee), a cadre managed above it, a cấp ủy viên of a unit below it, or an ordinary member.
+     * committee), a cadre managed above it (by the managing unit, or a seat on the committee of a unit above: a
+     * province's cấp ủy viên is the province's cadre wherever their cell is), a cấp ủy viên of a unit below it, or an
+     * ordinary member. Only seats whose term has begun and not ended count.
      */
     public static SubjectCategory category(MemberCopy m, OrgUnitCopy decidingUnit, Function<UUID, OrgUnitCopy> units, LocalDate on) {
         List<MemberCopy.Seat> seats = m.committeePosts.stream()
-                .filter(s -> s.termEnd == null || !s.termEnd.isBefore(on)).toList();
-        if (seats.stream().anyMatch(s -> decidingUnit.id.equals(s.unitId)
-                && ("COMMITTEE".equals(s.body) || "STANDING_COMMITTEE".equals(s.body)))) {
+                .filter(s -> (s.termStart == null || !s.termStart.isAfter(on)) && (s.termEnd == null || !s.termEnd.isBefore(on)))
+                .toList();
+        if (seats.stream().anyMatch(s -> decidingUnit.id.equals(s.unitId) && committeeSeat(s))) {
             return SubjectCategory.SAME_LEVEL_COMMITTEE_MEMBER;
         }
-        if (m.managingUnitId != null && decidingUnit.ancestorIds().contains(m.managingUnitId)) {
+        if ((m.managingUnitId != null && decidingUnit.ancestorIds().contains(m.managingUnitId))
+                || seats.stream().anyMatch(s -> committeeSeat(s) && decidingUnit.ancestorIds().contains(s.unitId))) {
             return SubjectCategory.HIGHER_MANAGED;
         }
         if (seats.stream().anyMatch(s -> !decidingUnit.id.equals(s.unitId) && decidingUnit.contains(units.apply(s.unitId)))) {
             return SubjectCategory.LOWER_LEVEL_COMMITTEE_MEMBER;
         }
         return SubjectCategory.ORDINARY;
+    }
+
+    private static boolean committeeSeat(MemberCopy.Seat s) {
+        return "COMMITTEE".equals(s.body) || "STANDING_COMMITTEE".equals(s.body);
     }
 
     /** The forms {@code body} of {@code unit} may decide for a member of {@code category}. */
