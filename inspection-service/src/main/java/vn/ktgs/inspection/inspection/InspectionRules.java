@@ -1,5 +1,6 @@
 package vn.ktgs.inspection.inspection;
 
+import vn.ktgs.events.PlanApproved;
 import vn.ktgs.inspection.inspection.InspectionCodes.DecidingBody;
 import vn.ktgs.inspection.inspection.InspectionCodes.OriginType;
 import vn.ktgs.inspection.inspection.InspectionCodes.SubjectType;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The rules an inspection's content must keep (DOMAIN §2, §5, §6, §7.9–7.10), pure: every broken rule is reported
@@ -31,8 +31,6 @@ public final class InspectionRules {
     static final String CELL_LEVELS = "inspection.cell-levels";
     static final String MAY_FIND_VIOLATIONS = "inspection.kinds.may-find-violations";
     static final String COMMITTEE_BODIES = "inspection.committee-bodies";
-    /** A plan item's member id that is a directory id; planning keeps older plans' free-text ids as given. */
-    private static final Pattern DIRECTORY_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private InspectionRules() {
     }
@@ -103,9 +101,9 @@ public final class InspectionRules {
         if (item.subjectMemberId == null) {
             return subjects.stream().anyMatch(s -> s.memberId() == null && item.subjectOrgUnitId.equals(s.orgUnitId()));
         }
-        boolean directoryId = DIRECTORY_ID.matcher(item.subjectMemberId).matches();
+        boolean directoryId = PlanApproved.Subject.isDirectoryId(item.subjectMemberId);
         return subjects.stream().anyMatch(s -> s.memberId() != null && (directoryId
-                ? item.subjectMemberId.equalsIgnoreCase(s.memberId().toString()) : item.subjectOrgUnitId.equals(s.orgUnitId())));
+                ? item.subjectMemberId.strip().equalsIgnoreCase(s.memberId().toString()) : item.subjectOrgUnitId.equals(s.orgUnitId())));
     }
 
     /**

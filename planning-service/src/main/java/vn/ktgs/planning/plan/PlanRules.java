@@ -1,5 +1,6 @@
 package vn.ktgs.planning.plan;
 
+import vn.ktgs.events.PlanApproved;
 import vn.ktgs.kit.problem.FieldError;
 import vn.ktgs.kit.problem.ProblemException;
 import vn.ktgs.kit.rules.RuleSet;
@@ -104,8 +105,7 @@ public final class PlanRules {
      * (unknown and out of scope look the same); a free-text id (older plans) is taken as given.
      */
     static boolean namesDirectoryMember(PlanRequests.Subject s) {
-        return s.type() == SubjectType.MEMBER && s.memberId() != null
-                && s.memberId().strip().matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+        return s.type() == SubjectType.MEMBER && PlanApproved.Subject.isDirectoryId(s.memberId());
     }
 
     private static DirectoryMember directoryMember(PlanRequests.Subject s, Map<String, DirectoryMember> members, String at,
